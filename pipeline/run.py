@@ -1,0 +1,100 @@
+"""One document through the whole pipeline: extract → segment → facts → checks → result dict.
+
+``check_file`` is the per-document function the CLI runs serially or in a process pool; it never
+raises for a bad input — the error goes into the result so that a batch goes on.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Optional
+
+from . import __version__
+from .errors import InputError
+from .model import STATUSES, Document, Finding
+
+TOOL = {"name": "rfpcheck", "version": __version__}
+SCHEMA_VERSION = "1"
+
+
+def run_checks(doc: Document, only: Optional[list[str]] = None) -> tuple[list[Finding], list[str]]:
+    """Run every implemented rule; return (findings, ids of rules not implemented yet)."""
+    from rfpcheck.checks.context import CheckContext
+    from rfpcheck.checks.registry import all_rules
+
+    ctx = CheckContext(doc)
+    findings: list[Finding] = []
+    not_impl: list[str] = []
+    public = doc.facts.get_fact("public_sw_project")
+    for rule in all_rules().values():
+        if only and rule.id not in only:
+            continue
+        if public.known and public.value is False:
+            findings.append(ctx.not_applicable(rule, _not_public_reason(public)))
+            continue
+        if not rule.implemented:
+            not_impl.append(rule.id)
+            continue
+        findings.append(rule.detector(ctx))  # type: ignore[misc]
+    return findings, not_impl
+
+
+def _not_public_reason(fact) -> str:
+    how = "입력값" if fact.source == "given" else "문서에서 추정"
+    why = f": {fact.note}" if fact.note else ""
+    return f"공공 SW사업이 아닙니다({how}{why}). 공공SW 법제도 규칙은 적용되지 않습니다."
+
+
+def analyse(path: str, given_facts: Optional[dict[str, str]] = None) -> Document:
+    """Extract, segment and infer facts. Raises InputError for an unreadable file."""
+    from .extract import extract
+    from .facts import infer_facts
+    from .segment import segment
+
+    doc = extract(path)
+    segment(doc)
+    doc.facts = infer_facts(doc, given_facts or {})
+    return doc
+
+
+def check_file(path: str, given_facts: Optional[dict[str, str]] = None,
+               only: Optional[list[str]] = None) -> dict[str, Any]:
+    """The report entry of one document (see findings.schema.json)."""
+    t0 = time.perf_counter()
+    try:
+        doc = analyse(path, given_facts)
+        findings, not_impl = run_checks(doc, only)
+    except InputError as e:
+        return {
+            "document": {"path": str(path), "format": None, "sha256": None, "pages": None},
+            "facts": {},
+            "sections": [],
+            "findings": [],
+            "rules_not_implemented": [],
+            "summary": _summary([]),
+            "error": {"code": e.code, "message": e.reason},
+        }
+    return {
+        "document": doc.to_meta_dict(),
+        "facts": doc.facts.to_dict(),
+        "sections": [
+            {"label": s.label, "title": s.title, "location": doc.evidence(s.start, s.start + 1).location}
+            for s in doc.sections
+        ],
+        "findings": [f.to_dict() for f in findings],
+        "rules_not_implemented": not_impl,
+        "summary": _summary(findings),
+        "stats": {"characters": len(doc.text), "blocks": len(doc.blocks),
+                  "seconds": round(time.perf_counter() - t0, 3)},
+        "error": None,
+    }
+
+
+def _summary(findings: list[Finding]) -> dict[str, int]:
+    counts = {s: 0 for s in STATUSES}
+    for f in findings:
+        counts[f.status] += 1
+    return counts
+
+
+def make_report(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"schema_version": SCHEMA_VERSION, "tool": dict(TOOL), "documents": entries}
