@@ -18,6 +18,13 @@ _PUA_MAP = {
     0xF0FC: "✓",
     0xF09F: "•",
     0xF0E0: "→",
+    # Wingdings glyphs in Hangul documents, checked against the printed page of the same file
+    0xF06D: "❍",
+    0xF09E: "·",
+    0xF0A1: "○",
+    0xF0E8: "➔",
+    # Hancom's own glyph for 한 in the product name 한글 ("[]글, MS오피스", "[]글2002 이상")
+    0xF53A: "한",
 }
 
 _INVISIBLE = {
@@ -53,6 +60,7 @@ def _build_table() -> dict[int, str | None]:
 
 _TABLE = _build_table()
 _HSPACE_RUN = re.compile(r"[ ]{2,}")
+_PUA_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _TRAIL = re.compile(r"[ ]+\n|\n[ ]+")
 
 
@@ -76,7 +84,7 @@ def clean_text(text: str) -> str:
         return ""
     text = text.replace("\r\n", "\n")
     text = text.translate(_TABLE)
-    if any(0xE000 <= ord(c) <= 0xF8FF or ord(c) >= 0xF0000 for c in text):
+    if _PUA_RE.search(text):
         text = _strip_pua(text)
     text = unicodedata.normalize("NFC", text)
     text = _HSPACE_RUN.sub(" ", text)

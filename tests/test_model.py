@@ -45,7 +45,8 @@ def test_clean_text_strips_invisibles_and_controls():
 
 
 def test_clean_text_maps_symbol_bullets_and_drops_unknown_private_use():
-    assert clean_text("\uf0b7 항목\uf53a") == "• 항목"
+    assert clean_text("\uf0b7 항목\ue123") == "• 항목"
+    assert clean_text("\uf53a글 2010") == "한글 2010"  # Hancom glyph for 한
 
 
 def test_text_quality_separates_korean_from_garbage():
