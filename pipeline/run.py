@@ -46,13 +46,63 @@ def _not_public_reason(fact) -> str:
 
 def analyse(path: str, given_facts: Optional[dict[str, str]] = None) -> Document:
     """Extract, segment and infer facts. Raises InputError for an unreadable file."""
-    from .extract import extract
     from .facts import infer_facts
+
+    doc = _cached_structure(path)
+    doc.facts = infer_facts(doc, given_facts or {})
+    return doc
+
+
+def _code_fingerprint() -> str:
+    """Hash of the code that shapes a Document (extractors, model, segmentation)."""
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for f in sorted([*here.glob("extract/*.py"), here / "model.py", here / "normalize.py", here / "segment.py"]):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _cached_structure(path: str) -> Document:
+    """Extract + segment, reusing a pickled Document from RFPCHECK_CACHE_DIR when the file and the
+    code that shapes Documents are unchanged (a batch re-run then only re-checks changed files)."""
+    import os
+    import pickle
+    from pathlib import Path
+
+    from .extract import extract, sniff
+    from .model import sha256_file
     from .segment import segment
 
+    cache_dir = os.environ.get("RFPCHECK_CACHE_DIR")
+    if not cache_dir:
+        doc = extract(path)
+        segment(doc)
+        return doc
+    sniff(path)  # the same one-line errors for missing/odd files, before any hashing
+    key = f"{sha256_file(path)}-{_code_fingerprint()}.pickle"
+    cp = Path(cache_dir) / key
+    if cp.is_file():
+        try:
+            with open(cp, "rb") as f:
+                doc = pickle.load(f)
+            doc.path = str(path)
+            return doc
+        except Exception:
+            pass  # a damaged cache entry is rebuilt
     doc = extract(path)
     segment(doc)
-    doc.facts = infer_facts(doc, given_facts or {})
+    try:
+        cp.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cp.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(doc, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cp)
+    except OSError:
+        pass  # caching is an optimisation; a read-only cache folder must not fail a check
     return doc
 
 

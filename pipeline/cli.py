@@ -1,0 +1,310 @@
+"""Command line: ``rfpcheck FILE_OR_DIR...`` and the subcommands rules, explain, schema, eval.
+
+Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it, 2 = usage or input error.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import click
+
+from . import __version__
+
+SEVERITY_RANK = {"none": 0, "info": 1, "warning": 2, "error": 3}
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_OUT_DIR = "out"
+
+
+class DefaultGroup(click.Group):
+    """A group whose default subcommand is ``check``: ``rfpcheck a.pdf`` == ``rfpcheck check a.pdf``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["check", *args]
+        elif not args:
+            args = ["check"]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="rfpcheck", message="%(prog)s %(version)s")
+def main() -> None:
+    """공공 SW사업 제안요청서·과업지시서의 법제도 준수 여부를 점검합니다.
+
+    \b
+    사용 예:
+      rfpcheck draft.pdf                  점검 결과를 화면에 출력
+      rfpcheck docs/ --format json        폴더 전체를 점검해 out/ 에 JSON 보고서 저장
+      rfpcheck rules                      점검 항목 목록
+      rfpcheck explain SW08               한 항목의 기준·근거·권고 문안
+    """
+
+
+def _iter_inputs(paths: Iterable[str]) -> list[str]:
+    from .extract import is_candidate_file
+
+    files: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(
+                str(f) for f in path.rglob("*") if f.is_file() and is_candidate_file(f)
+            )
+            files.extend(found)
+        else:
+            files.append(str(path))  # a missing or odd file becomes a per-file input error
+    return files
+
+
+def _parse_facts(values: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for v in values:
+        if "=" not in v:
+            raise click.BadParameter(f"'{v}': KEY=VALUE 형식이어야 합니다 (예: budget=12억).", param_hint="--fact")
+        k, val = v.split("=", 1)
+        out[k.strip()] = val.strip()
+    return out
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write all or nothing: a temporary file in the same folder, then an atomic rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _check_one(args: tuple[str, dict[str, str], Optional[list[str]]]) -> dict[str, Any]:
+    from .run import check_file
+
+    path, facts, only = args
+    return check_file(path, facts, only)
+
+
+def _worst(entries: list[dict[str, Any]]) -> int:
+    worst = 0
+    for e in entries:
+        for f in e["findings"]:
+            worst = max(worst, SEVERITY_RANK.get(f["severity"], 0))
+    return worst
+
+
+@main.command("check")
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="보고서 형식.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="보고서 파일 경로 ('-' 는 표준출력). 생략 시 text는 화면, json은 out/ 폴더.")
+@click.option("--out-dir", type=click.Path(file_okay=False), default=DEFAULT_OUT_DIR, show_default=True,
+              help="-o 를 생략했을 때 파일 보고서를 저장할 폴더.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error",
+              show_default=True, help="이 심각도 이상의 결과가 있으면 종료코드 1.")
+@click.option("--fact", "facts", multiple=True, metavar="KEY=VALUE",
+              help="문서에서 읽는 대신 주어진 사업 정보 (예: --fact budget=12억 --fact kind=SW개발).")
+@click.option("--rule", "rules", multiple=True, metavar="ID", help="이 항목만 점검 (여러 번 지정 가능).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="동시에 처리할 문서 수 (프로세스).")
+@click.option("-v", "--verbose", is_flag=True, help="적합·해당없음 항목의 근거와 사업 정보 근거도 출력.")
+@click.option("--color/--no-color", default=None, help="색상 출력 (기본: 터미널이면 사용).")
+def check_cmd(inputs, fmt, output, out_dir, fail_on, facts, rules, jobs, verbose, color) -> None:
+    """문서(PDF·DOCX·HWP·HWPX·TXT)나 폴더를 점검합니다."""
+    from .report import EXTENSIONS, render
+    from .run import make_report
+
+    if not inputs:
+        raise click.UsageError("점검할 파일이나 폴더를 지정하세요. 예: rfpcheck draft.hwp")
+    given = _parse_facts(facts)
+    only = [r.upper() for r in rules] or None
+    if only:
+        from rfpcheck.checks.registry import all_rules
+
+        unknown = [r for r in only if r not in all_rules()]
+        if unknown:
+            raise click.BadParameter(f"알 수 없는 항목: {', '.join(unknown)} (rfpcheck rules 참고)", param_hint="--rule")
+    files = _iter_inputs(inputs)
+    if not files:
+        raise click.UsageError("지정한 폴더에 점검할 문서(.pdf .docx .hwp .hwpx .txt .md)가 없습니다.")
+
+    tasks = [(f, given, only) for f in files]
+    entries: list[dict[str, Any]] = []
+    if jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for entry in pool.map(_check_one, tasks, chunksize=1):
+                entries.append(entry)
+                _progress(entry, len(entries), len(files), fmt, output)
+    else:
+        for t in tasks:
+            entry = _check_one(t)
+            entries.append(entry)
+            _progress(entry, len(entries), len(files), fmt, output)
+
+    report = make_report(entries)
+    use_color = sys.stdout.isatty() if color is None else color
+    if fmt == "text" and output in (None, "-"):
+        click.echo(render("text", report, color=use_color, verbose=verbose), nl=False)
+    else:
+        text = render(fmt, report, color=False, verbose=verbose)
+        if output == "-":
+            click.echo(text, nl=False)
+        else:
+            if output:
+                target = Path(output)
+            else:
+                stem = Path(files[0]).stem if len(files) == 1 else "rfpcheck-report"
+                target = Path(out_dir) / f"{stem}{EXTENSIONS[fmt]}"
+            _write_atomic(target, text)
+            click.echo(f"보고서를 저장했습니다: {target}", err=True)
+
+    errors = [e for e in entries if e["error"]]
+    if errors:
+        sys.exit(EXIT_ERROR)
+    threshold = SEVERITY_RANK[fail_on]
+    if threshold and _worst(entries) >= threshold:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+def _progress(entry: dict[str, Any], i: int, n: int, fmt: str, output: Optional[str]) -> None:
+    """Errors go to stderr as one line per file; a batch shows progress on stderr."""
+    if entry["error"]:
+        click.echo(f"rfpcheck: {entry['document']['path']}: {entry['error']['message']}", err=True)
+    elif n > 1:
+        s = entry["summary"]
+        click.echo(
+            f"[{i}/{n}] {entry['document']['path']}: 위반 {s['violation']} · 누락 {s['missing']} · 검토필요 {s['review']}",
+            err=True,
+        )
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_cmd(fmt: str) -> None:
+    """점검 항목(규칙) 목록을 출력합니다."""
+    from rfpcheck.checks.registry import all_rules
+
+    rules = all_rules()
+    if fmt == "json":
+        data = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "implemented": r.implemented,
+                "applies_when": r.applies_when,
+                "citations": [c.to_dict() for c in r.citations],
+            }
+            for r in rules.values()
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"점검 항목 {len(rules)}개 (상세: rfpcheck explain ID)\n")
+    for r in rules.values():
+        mark = "" if r.implemented else "  [미구현]"
+        click.echo(f"{r.id:<7}{r.title}{mark}")
+        click.echo(f"       근거: {r.citation_label()}")
+        click.echo(f"       적용: {r.applies_when}")
+
+
+@main.command("explain")
+@click.argument("rule_id")
+def explain_cmd(rule_id: str) -> None:
+    """한 항목의 요구사항·적용 조건·근거·예시·권고 문안을 출력합니다."""
+    from rfpcheck.checks.registry import all_rules, get_rule
+
+    try:
+        r = get_rule(rule_id)
+    except KeyError:
+        click.echo(f"rfpcheck: 알 수 없는 항목 '{rule_id}'. 가능한 항목: {', '.join(all_rules())}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"{r.id} {r.title}" + ("" if r.implemented else "  [미구현: 이 버전은 점검하지 않음]"))
+    click.echo("")
+    for label, text in (
+        ("설명", r.doc),
+        ("요구사항 (적합 근거)", r.requirement),
+        ("적용 조건", r.applies_when),
+        ("위반으로 보는 것", r.forbidden or "(없음: 내용이 있으면 적합, 없으면 누락)"),
+    ):
+        click.echo(f"■ {label}\n  {text}\n")
+    click.echo("■ 법적 근거")
+    for c in r.citations:
+        click.echo(f"  - {c.law} {c.article}" + (f" ({c.note})" if c.note else ""))
+    click.echo("")
+    if r.examples_pass:
+        click.echo("■ 적합한 문장 예")
+        for e in r.examples_pass:
+            click.echo(f"  - {e}")
+        click.echo("")
+    if r.examples_violation:
+        click.echo("■ 위반 문장 예")
+        for e in r.examples_violation:
+            click.echo(f"  - {e}")
+        click.echo("")
+    click.echo(f"■ 권고 문안\n  {r.suggestion}")
+
+
+@main.command("schema")
+def schema_cmd() -> None:
+    """JSON 보고서의 JSON Schema를 출력합니다."""
+    from .report import schema
+
+    click.echo(json.dumps(schema(), ensure_ascii=False, indent=2))
+
+
+@main.command("eval")
+@click.argument("label_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("docs", nargs=-1, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="평가 결과 JSON 저장 경로.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True)
+def eval_cmd(label_dir: str, docs: tuple[str, ...], output: Optional[str], jobs: int) -> None:
+    """라벨(정답) 폴더와 문서로 규칙별 정밀도·재현율과 사업 정보 정확도를 측정합니다.
+
+    DOCS를 생략하면 LABEL_DIR 옆의 docs/ 폴더에서 라벨 ID와 같은 이름의 문서를 찾습니다.
+    """
+    from .evaluate import format_table, run_eval
+
+    files = _iter_inputs(docs) if docs else _docs_for_labels(Path(label_dir))
+    if not files:
+        raise click.UsageError("평가할 문서가 없습니다.")
+    scores = run_eval(label_dir, files, _eval_one, jobs=jobs)
+    click.echo(format_table(scores))
+    if output:
+        _write_atomic(Path(output), json.dumps(scores, ensure_ascii=False, indent=2) + "\n")
+        click.echo(f"평가 결과를 저장했습니다: {output}", err=True)
+
+
+def _docs_for_labels(label_dir: Path) -> list[str]:
+    docs_dir = label_dir.parent / "docs"
+    out = []
+    for lab in sorted(label_dir.glob("*.json")):
+        for f in sorted(docs_dir.glob(lab.stem + ".*")):
+            out.append(str(f))
+    return out
+
+
+def _eval_one(path: str) -> dict[str, Any]:
+    """The tool's view of one document for scoring: fact values and rule statuses."""
+    from .run import check_file
+
+    entry = check_file(path)
+    return {
+        "facts": {k: v.get("value") for k, v in entry["facts"].items()},
+        "rules": {f["rule_id"]: f["status"] for f in entry["findings"]},
+        "error": entry["error"],
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,166 @@
+"""The command line as a user runs it: reports, JSON contract, exit codes, bad inputs."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPUS, SAMPLES, needs_shared
+from rfpcheck.checks.registry import all_rules
+from rfpcheck.pipeline.cli import main
+from rfpcheck.pipeline.report import schema, validate
+
+DRAFT = """# 제안요청서
+
+## Ⅰ. 사업 개요
+
+1. 사업명: 민원 안내 시스템 구축
+2. 사업예산: 금 450,000,000원(부가가치세 포함)
+3. 사업기간: 계약일로부터 8개월
+4. 계약방법: 제한경쟁입찰(협상에 의한 계약)
+
+## Ⅱ. 제안요청 내용
+
+하자보수 기간은 검수 완료 후 1년으로 한다. 재하도급은 금지한다.
+"""
+
+
+@pytest.fixture()
+def draft(tmp_path: Path) -> Path:
+    p = tmp_path / "draft.txt"
+    p.write_text(DRAFT, encoding="utf-8")
+    return p
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_rules_lists_the_whole_catalog():
+    r = run("rules")
+    assert r.exit_code == 0
+    for rid in all_rules():
+        assert rid in r.output
+    assert len(all_rules()) == 26
+
+
+def test_explain_prints_requirement_citation_and_clause():
+    r = run("explain", "sw08")
+    assert r.exit_code == 0
+    assert "하자담보" in r.output
+    assert "소프트웨어 진흥법 제60조①" in r.output
+    assert "권고 문안" in r.output
+    assert run("explain", "XX99").exit_code == 2
+
+
+def test_schema_command_prints_a_valid_json_schema():
+    r = run("schema")
+    assert r.exit_code == 0
+    s = json.loads(r.output)
+    jsonschema.Draft202012Validator.check_schema(s)
+    assert s == schema()
+
+
+def test_json_report_validates_and_carries_document_metadata(draft, tmp_path):
+    out = tmp_path / "r.json"
+    r = run(str(draft), "--format", "json", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    rep = json.loads(out.read_text(encoding="utf-8"))
+    validate(rep)
+    d = rep["documents"][0]
+    assert d["error"] is None
+    assert d["document"]["format"] == "txt" and len(d["document"]["sha256"]) == 64
+    # every rule is either a finding or declared not implemented — never both, never neither
+    ids = {f["rule_id"] for f in d["findings"]} | set(d["rules_not_implemented"])
+    assert ids == set(all_rules())
+    assert not ({f["rule_id"] for f in d["findings"]} & set(d["rules_not_implemented"]))
+
+
+def test_default_output_folder_is_out(draft, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run(str(draft), "--format", "json")
+    assert r.exit_code == 0
+    assert (tmp_path / "out" / "draft.json").is_file()
+
+
+def test_text_report_names_document_and_rules(draft):
+    r = run(str(draft))
+    assert r.exit_code == 0
+    assert "draft.txt" in r.output and "점검 결과" in r.output
+    assert "SW08" in r.output
+
+
+def test_missing_file_is_one_korean_line_and_exit_2(tmp_path):
+    r = CliRunner().invoke(main, [str(tmp_path / "없음.pdf")])
+    assert r.exit_code == 2
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "없음.pdf" in lines[0] and "파일이 없습니다" in lines[0]
+
+
+def test_wrong_extension_is_read_by_content(draft, tmp_path):
+    disguised = tmp_path / "draft.pdf"
+    shutil.copy(draft, disguised)
+    r = run(str(disguised), "--format", "json", "-o", "-")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["documents"][0]["document"]["format"] == "txt"
+
+
+def test_batch_goes_on_after_a_bad_file_and_exits_2(draft, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(draft, folder / "a.txt")
+    (folder / "b.pdf").write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 50)
+    (folder / "c.hwp").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)  # OLE magic, no body
+    out = tmp_path / "r.json"
+    r = CliRunner().invoke(main, [str(folder), "--format", "json", "-o", str(out)])
+    assert r.exit_code == 2
+    rep = json.loads(out.read_text(encoding="utf-8"))
+    validate(rep)
+    by_name = {Path(d["document"]["path"]).name: d for d in rep["documents"]}
+    assert set(by_name) == {"a.txt", "b.pdf", "c.hwp"}
+    assert by_name["a.txt"]["error"] is None
+    assert by_name["b.pdf"]["error"]["code"] in ("corrupt", "no_text")
+    assert by_name["c.hwp"]["error"]["code"] == "corrupt"
+    err_lines = [ln for ln in r.stderr.splitlines() if ln.startswith("rfpcheck:")]
+    assert any("b.pdf" in ln for ln in err_lines)
+
+
+@needs_shared
+def test_garbled_pdf_is_refused_with_ocr_hint():
+    r = CliRunner().invoke(main, [str(CORPUS / "bad" / "garbled-text-layer.pdf")])
+    assert r.exit_code == 2
+    assert "OCR" in r.stderr
+
+
+def test_fail_on_threshold_sets_exit_code(draft, monkeypatch):
+    rule = all_rules()["SW08"]
+
+    def fake_detector(ctx):
+        i = ctx.doc.text.index("하자보수")
+        return ctx.finding(rule, "violation", "시험용 위반", [ctx.evidence(i, i + 4)])
+
+    monkeypatch.setattr(rule, "detector", fake_detector)
+    assert run(str(draft)).exit_code == 1
+    assert run(str(draft), "--fail-on", "none").exit_code == 0
+    r = run(str(draft), "--format", "json", "-o", "-", "--fail-on", "none")
+    rep = json.loads(r.stdout)
+    validate(rep)
+    f = next(f for f in rep["documents"][0]["findings"] if f["rule_id"] == "SW08")
+    assert f["evidence"][0]["quote"].startswith("하자보수 기간은")
+    assert f["citations"][0] == {"law": "소프트웨어 진흥법", "article": "제60조①", "note": "하자담보책임 1년 이내"}
+    assert f["suggestion"]
+
+
+def test_console_script_runs(draft):
+    exe = Path(sys.executable).parent / "rfpcheck"
+    if not exe.exists():
+        pytest.skip("console script not installed in this environment")
+    p = subprocess.run([str(exe), str(draft), "--format", "json", "-o", "-"], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    validate(json.loads(p.stdout))
