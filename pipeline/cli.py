@@ -128,6 +128,13 @@ def check_cmd(inputs, fmt, output, out_dir, fail_on, facts, rules, jobs, verbose
     if not inputs:
         raise click.UsageError("점검할 파일이나 폴더를 지정하세요. 예: rfpcheck draft.hwp")
     given = _parse_facts(facts)
+    if given:
+        from .facts import parse_given
+
+        try:
+            parse_given(given)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--fact") from None
     only = [r.upper() for r in rules] or None
     if only:
         from rfpcheck.checks.registry import all_rules
