@@ -72,28 +72,34 @@ class Lexicon:
 
 @lru_cache(maxsize=None)
 def load_lexicon(name: str) -> Lexicon:
-    """Load ``lexicons/<name>.yaml``, validate it against ``lexicons/schema.json`` and compile every
-    pattern once, so a broken lexicon fails loudly at load time, naming the file and the entry."""
-    import jsonschema
-
+    """Load ``lexicons/<name>.yaml``, validated and with every pattern compiled once, so a broken
+    lexicon fails loudly at load time, naming the file and the entry."""
     fname = f"{name}.yaml"
     try:
         with resources.files("rfpcheck.lexicons").joinpath(fname).open(encoding="utf-8") as f:
             data = yaml.safe_load(f)
     except FileNotFoundError:
         raise LexiconError(f"lexicon {fname} not found") from None
+    return parse_lexicon(data, fname)
+
+
+def parse_lexicon(data: object, fname: str) -> Lexicon:
+    """Validate lexicon data against ``lexicons/schema.json`` and compile its patterns."""
+    import jsonschema
+
     try:
         jsonschema.validate(data, _lexicon_schema())
     except jsonschema.ValidationError as e:
         path = "/".join(str(p) for p in e.absolute_path)
         raise LexiconError(f"{fname}: {path}: {e.message}") from None
+    assert isinstance(data, dict)
     for key, pats in (data.get("patterns") or {}).items():
         for p in pats:
             try:
                 regex.compile(p)
             except regex.error as e:
                 raise LexiconError(f"{fname}: patterns/{key}: {p!r}: {e}") from None
-    return Lexicon(name, data)
+    return Lexicon(fname.rsplit(".", 1)[0], data)
 
 
 # -- section context ---------------------------------------------------------------------------
