@@ -1,0 +1,130 @@
+"""SW01 과업심의위원회: the committee and the request right as evidence, and the clauses that make
+the contractor absorb added or changed work — with the costs a contractor normally bears kept apart."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.sw01_task_review import detect
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["OO공단 자산관리시스템 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 7개월"]
+HELD = "○ 본 사업은 「소프트웨어 진흥법」 제50조에 따른 과업내용 확정을 위하여 과업심의위원회를 개최한 사업임"
+REQUEST = ("○ 과업내용 변경 및 그에 따른 계약금액·계약기간 조정이 필요한 경우, 계약상대자는 소프트웨어사업 "
+           "과업변경요청서를 제출하여 과업심의위원회 개최를 요청할 수 있음")
+
+
+def check(*lines: str, kind: str = "SW개발"):
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*HEAD, *lines)])
+    segment(doc)
+    infer_facts(doc, {"kind": kind, "budget": "8억"})
+    return detect(CheckContext(doc)), doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+# -- compliant --------------------------------------------------------------------------------------
+
+def test_committee_held_and_request_right_pass_with_both_quoted():
+    f, _ = check("5. 계약 조건", HELD, REQUEST)
+    assert f.status == "pass"
+    assert "개최한 사업임" in quotes(f) and "요청할 수 있음" in quotes(f)
+    assert "찾지 못했습니다" not in f.message
+
+
+def test_checkbox_forms_are_read():
+    f, _ = check("5. 계약 조건", "○ 과업내용 확정을 위하여 과업심의위원회를 (✔)개최 또는 ( )미개최한 사업임")
+    assert f.status == "pass"
+    assert "요청권" in f.message  # the request right is named as not found
+    f, _ = check("5. 계약 조건", "○ 과업내용 확정을 위하여 과업심의위원회를 ( )개최 또는 (✔)미개최한 사업임")
+    assert f.status == "missing"
+    assert "미개최" in f.message or "열지 않은" in f.message
+
+
+def test_request_right_alone_passes():
+    f, _ = check("5. 계약 조건", "※ 본 사업은 「소프트웨어 진흥법」 제50조에 따라 계약당사자가 과업변경심의위원회 개최를 요청할 수 있음")
+    assert f.status == "pass"
+    assert "개최 여부" in f.message
+
+
+def test_committee_planned_before_contract_counts():
+    f, _ = check("5. 계약 조건", "※ 과업심의위원회를 미개최한 사업임(계약 전까지 개최 예정)", REQUEST)
+    assert f.status == "pass"
+    assert "열지 않은" not in f.message
+
+
+# -- violations --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 다만, 과업 변경에 따른 추가 비용은 계약상대자가 부담하며, 변경된 과업은 당초 기간 안에 완료하여야 함",
+    "○ 과업 범위 내의 경미한 변경 사항은 별도의 비용을 청구하지 않고 수행하여야 함",
+    "○ 과업지시서에 명시되지 않은 사항이라도 사업 수행상 당연히 필요한 경미한 사항은 본 계약에 포함된 것으로 봄",
+    "○ 제안요청서에 반영되지 않은 경우에도 필요한 기능은 구현하여야 하며, 해당 비용은 계약금액에 포함됨",
+    "○ 향후 전산실 이전 시 장비 이전 비용은 계약상대자가 부담함",
+    "○ 과업 진행 중 관련 법령이 변경되었을 경우 기존 과업범위에 포함하여 추진한다.",
+    "○ 본 사업을 수행 중 제안요청서에 누락된 사항 및 발주기관의 변경요구가 있을 시 지체없이 수행하여야 함",
+])
+def test_absorbing_added_or_changed_work_is_a_violation_even_with_a_committee(clause):
+    f, doc = check("5. 계약 조건", HELD, REQUEST, clause)
+    assert f.status == "violation"
+    assert clause.lstrip("○ ")[:25] in quotes(f)
+    assert "적혀 있으나" in f.message  # the committee statements are acknowledged
+    for e in f.evidence:
+        assert doc.text[e.start:e.end].strip() == e.quote
+
+
+def test_violation_without_committee_says_both():
+    f, _ = check("5. 계약 조건", "○ 과업 내용이 추가되는 경우 별도의 비용을 청구하지 않고 수행하여야 함")
+    assert f.status == "violation"
+    assert "과업변경 심의 요청권도 적혀 있지 않습니다" in f.message
+
+
+# -- costs a contractor normally bears, and unstated items that are not imposed ------------------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 제안서 작성에 소요되는 일체의 비용은 제안사가 부담함",
+    "○ 하자보수 기간 중 추가로 발생한 오류 수정 비용은 계약상대자가 부담함",
+    "○ 보안서약서 이행에 따른 추가 비용은 사업자가 부담함",
+    "○ 인력 교체 시 인수인계 기간의 추가 인건비는 사업자 부담으로 함",
+    "○ 제안하는 모든 기능은 추가비용 없이 설치 및 사용이 가능하여야 함",
+    "○ 이행실적에 대한 입증책임은 입찰자가 부담하며, 평가결과에 대해서 제안사는 이의를 제기할 수 없음",
+    "○ 추가 도입 제품의 연동이 안될 경우 제품 교체에 따른 비용은 계약상대자가 부담함",
+    "○ 제안요청서에 명시되지 않은 사항은 관계 법령 및 용역계약일반조건에 따른다.",
+    "○ 제안요청서에 명시되지 않았으나 필요하다고 판단되는 사항은 별도 표시하여 추가로 제안할 수 있음",
+    "○ 제안요청서에 명시되지 않은 사항이라도 필요한 경우 상호 협의하여 결정함",
+    "○ 제안서에 제시된 내용은 계약서에 명시하지 않더라도 계약서와 동일한 효력을 가진다.",
+])
+def test_ordinary_costs_and_open_items_are_not_violations(clause):
+    f, _ = check("5. 계약 조건", HELD, REQUEST, clause)
+    assert f.status == "pass", f.message
+
+
+def test_unstated_equipment_parts_without_a_cost_clause_are_not_a_violation():
+    f, _ = check("5. 계약 조건", HELD, REQUEST,
+                 "○ 하드웨어 요구사항에는 명시되지 않았으나 정상 동작에 필수적인 부품은 기본 장착하여 납품")
+    assert f.status == "pass"
+
+
+# -- missing / not applicable --------------------------------------------------------------------------
+
+def test_nothing_about_the_committee_is_missing():
+    f, _ = check("5. 계약 조건", "○ 요건 및 내용이 변경될 경우 과업변경 절차에 따라 상호 협의하여 결정")
+    assert f.status == "missing"
+    assert f.looked_for and "과업심의위원회" in f.looked_for
+    assert not f.evidence
+
+
+def test_change_request_form_title_alone_is_not_a_request_right():
+    f, _ = check("7. 붙임", "[별지 제27호] 소프트웨어사업 과업변경요청서",
+                 "처리절차: 신청서 작성 → 접수 → 과업심의위원회 개최 → 심의·의결 → 결과 통보")
+    assert f.status == "missing"
+
+
+def test_pure_hardware_project_is_not_applicable():
+    f, _ = check("5. 계약 조건", "○ LED 전광판 납품 및 설치", kind="HW")
+    assert f.status == "not_applicable"
+    assert "HW" in f.message

@@ -1,0 +1,116 @@
+"""SW04 하도급 제한: negation and permission around 하도급/재하도급, the ratio bound to 하도급, and
+forms or pledges that only name 하도급."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.sw04_subcontract import detect
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["OO군 행정정보시스템 고도화 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 6개월"]
+
+
+def check(*lines: str):
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*HEAD, *lines)])
+    segment(doc)
+    infer_facts(doc, {"kind": "고도화", "budget": "3억"})
+    return detect(CheckContext(doc)), doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 본 사업은 하도급을 불허함",
+    "○ 공동수급 및 하도급은 불가함",
+    "○ 하도급 허용여부 : 하도급 불허",
+    "○ 본 계약과 관련하여 제3의 업체에게 하도급을 일절 불허한다",
+])
+def test_outright_ban_passes(clause):
+    f, _ = check("4. 계약 조건", clause)
+    assert f.status == "pass"
+    assert "허용하지 않는다" in f.message
+    assert clause.lstrip("○ ") in quotes(f)
+
+
+def test_full_set_of_conditions_passes_with_each_quoted():
+    f, _ = check("4. 계약 조건",
+                 "○ 하도급을 하려는 경우 반드시 하도급계약 전에 발주기관으로부터 사전승인을 받아야 함",
+                 "○ 하도급 비율은 사업금액의 50% 초과 불가",
+                 "○ 재하도급은 금지한다.",
+                 "○ 하도급계획서를 제안서와 함께 제출하여야 함")
+    assert f.status == "pass"
+    q = quotes(f)
+    for part in ("사전승인", "50% 초과 불가", "재하도급은 금지", "하도급계획서"):
+        assert part in q
+    assert "찾지 못했습니다" not in f.message
+
+
+def test_approval_only_passes_and_says_what_is_lacking():
+    f, _ = check("4. 계약 조건", "- 발주기관의 사전 승인 없이 하도급을 할 수 없음")
+    assert f.status == "pass"
+    assert "재하도급 금지" in f.message  # named as not found
+
+
+@pytest.mark.parametrize("clause, why", [
+    ("○ 하도급은 사업금액의 60% 이내에서 허용함", "60%"),
+    ("○ 하도급 비율은 사업금액의 100분의 70을 초과할 수 없다.", "70%"),
+    ("○ 재하도급은 발주기관의 승인 없이 가능하다.", "재하도급"),
+    ("○ 재하도급은 발주기관에 통보한 후 할 수 있음", "재하도급"),
+    ("○ 하도급 및 재하도급은 계약상대자의 책임 아래 자율적으로 할 수 있음", "재하도급"),
+    ("○ 하도급은 별도 승인 없이 자유롭게 할 수 있다.", "승인 없는 하도급"),
+])
+def test_permissions_beyond_the_law_are_violations(clause, why):
+    f, doc = check("4. 계약 조건", "○ 하도급계획서를 제출하여야 함", clause)
+    assert f.status == "violation"
+    assert why in f.message
+    assert clause.lstrip("○ ").rstrip(".") in quotes(f)
+    for e in f.evidence:
+        assert doc.text[e.start:e.end].strip() == e.quote
+
+
+def test_statutory_exception_for_re_subcontracting_is_not_a_violation():
+    f, _ = check("4. 계약 조건",
+                 "○ 하도급 비율은 사업금액의 100분의 50을 초과할 수 없으며, 재하도급은 원칙적으로 불허함. "
+                 "다만, 같은 법 제51조제3항 각 호에 해당하는 경우 재하도급을 할 수 있음")
+    assert f.status == "pass"
+
+
+def test_prohibition_worded_with_a_permission_verb_is_not_a_violation():
+    f, _ = check("4. 계약 조건", "○ 승인 없이 하도급을 할 수 없으며, 재하도급은 허용하지 않음")
+    assert f.status == "pass"
+
+
+def test_forms_and_pledges_that_name_subcontracting_are_not_evidence():
+    f, _ = check("7. 붙임 서식",
+                 "청렴계약 이행서약서: 당사 및 하도급업체의 임직원은 투명·공정한 계약을 위해 노력하겠습니다.",
+                 "보안확약서: 하도급업체가 보안사항을 위반할 경우 주사업자로서 책임을 지겠습니다.",
+                 "제출서류: 1. 하도급(또는 재하도급) 계약서 사본 2. 계약 준수사항 이행을 증명할 수 있는 서류",
+                 "하도급금액비율 합계 50% 초과 사유: ________")
+    assert f.status == "missing"
+    assert f.looked_for and "재하도급" in f.looked_for
+    assert not f.evidence
+
+
+def test_price_percentages_are_not_subcontracting_ratios():
+    f, _ = check("6. 평가 방법", "○ 입찰가격이 추정가격의 100분의 80 이상인 경우 평점은 배점한도로 한다.",
+                 "○ 하도급 사항은 별도로 정하지 않는다.")
+    assert f.status == "missing"
+
+
+def test_advance_payment_and_adequacy_scores_are_not_subcontracting_allowances():
+    f, _ = check("4. 계약 조건", "○ 본 사업은 하도급을 불허함",
+                 "○ 계약금액의 100분의 50을 초과하지 않는 범위 내에서 선금을 지급할 수 있음",
+                 "○ 부분하도급률(%) = (하도급계약금액/하도급예정액)×100, 하도급률 90% 이하 : 30점")
+    assert f.status == "pass"
+    assert "선금" not in quotes(f)
+
+
+def test_no_clause_at_all_is_missing_with_applicability():
+    f, _ = check("4. 계약 조건", "○ 산출물은 한글 파일로 제출한다.")
+    assert f.status == "missing"
+    assert "모든 SW사업" in (f.applies or "")
