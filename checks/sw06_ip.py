@@ -1,7 +1,30 @@
-"""SW사업 산출물의 지식재산권은 발주기관과 계약상대자가 공동으로 소유하는 것이 원칙이고(용역계약일반조건), 계약상대자가 산출물 반출을 요청하면 국가안보 등 사유가 없는 한 승인하여야 한다."""
+"""SW사업 산출물의 지식재산권은 발주기관과 계약상대자가 공동으로 소유하는 것이 원칙이고(용역계약일반조건), 계약상대자가 산출물 반출을 요청하면 국가안보 등 사유가 없는 한 승인하여야 한다.
+
+How the detector decides: each sentence (cut at list bullets) that states who owns the deliverables or
+their IP is read as joint (공동소유, 지분 균등, or "용역계약일반조건에 따른다"), sole agency IP
+(지식재산권·저작권 … 발주기관에 귀속/소유), or sole agency ownership of the deliverables without an IP
+word (성과물·산출물 … 귀속). Third-party rights (상용SW, 라이선스, 원저작자), infringement clauses and
+carve-outs from a joint rule (보안관련 산출물, "제1항에도 불구하고") are set aside. A 반출 route is the
+contractor's right to ask for the deliverables to use its IP.
+
+- joint and no sole IP clause → 적합; joint and a sole IP clause → 검토필요;
+- sole IP with a 반출 route → 검토필요; sole IP (or all deliverables vested) and no route → 위반;
+- deliverables vested in the agency, no IP word, with a 반출 route → 적합;
+- a 반출 route alone (ownership left to the general terms) → 적합; nothing → 누락.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from rfpcheck.pipeline.model import Evidence
+
+from .common import load_lexicon, section_kind
+from .context import CheckContext
 from .registry import C, Rule
+from .sw16_staffing import clause_span, narrow_match
 
 RULE = Rule(
     id='SW06',
@@ -16,6 +39,127 @@ RULE = Rule(
         C('(계약예규) 용역계약일반조건', '제56조', '지식재산권 공동소유'),
     ],
     suggestion='본 사업의 산출물에 대한 지식재산권은 「(계약예규) 용역계약일반조건」 제56조에 따라 발주기관과 계약상대자가 공동으로 소유한다. 계약상대자는 지식재산권 행사를 위해 산출물의 반출을 서면으로 요청할 수 있으며, 발주기관은 「소프트웨어 진흥법 시행령」 제54조에 따른 사유가 없으면 30일 이내에 승인한다. 다만 제안요청서에 명시한 누출금지 정보는 반출 대상에서 제외한다.',
-    examples_pass=['산출물의 지식재산권은 발주기관과 계약상대자가 공동으로 소유한다.'],
-    examples_violation=['본 사업의 모든 산출물에 대한 지식재산권 및 소유권은 발주기관에 귀속된다.'],
+    examples_pass=['산출물의 지식재산권은 발주기관과 계약상대자가 공동으로 소유한다.', '계약상대자는 지식재산권의 활용을 위하여 SW산출물의 반출을 요청할 수 있다.'],
+    examples_violation=['본 사업의 모든 산출물에 대한 지식재산권 및 소유권은 발주기관에 귀속된다.', '사업으로 인한 모든 성과물은 발주처에 귀속되며 계약상대자에게 반환하지 않는다.'],
 )
+
+_LEX = load_lexicon("sw06")
+_RX = {key: _LEX.rx(key) for key in _LEX.data["patterns"]}
+_MAX = 2  # quotes per kind
+_OWNERSHIP_WORD = regex.compile(r"소유|귀속|지식재산|지적재산|저작권")
+
+
+@dataclass
+class _Clause:
+    kind: str  # joint | terms | sole_ip | sole_product | route | denied
+    ev: Evidence
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _ownership(c: str) -> Optional[str]:
+    """joint | terms | sole_ip | sole_product | None for one whitespace-free clause."""
+    rx = _RX
+    ip = bool(rx["ip_word"].search(c))
+    deliv = bool(rx["deliverable_word"].search(c))
+    if not (ip or deliv):
+        return None
+    c_joint = rx["joint_not"].sub("", c)
+    if rx["joint"].search(c_joint):
+        return "joint"
+    if ip and rx["general_terms"].search(c) and not rx["joint_not"].search(c):
+        return "terms"
+    if not rx["owner_predicate"].search(c):
+        return None
+    if "사용권" in c and not _OWNERSHIP_WORD.search(c.replace("사용권", "")):
+        return None  # a right of use for the agency is not exclusive ownership
+    if rx["not_agency_owner"].search(c) or rx["contractor_owner"].search(c) or rx["carve_out"].search(c):
+        return None
+    if not deliv:  # rights in something other than the project's deliverables (images, data supplied)
+        return None
+    return "sole_ip" if ip else "sole_product"
+
+
+def _scan(ctx: CheckContext) -> list[_Clause]:
+    doc = ctx.doc
+    out: list[_Clause] = []
+    seen: set[int] = set()
+    for key in ("trigger", "export_route", "export_denied"):
+        for m in ctx.finditer(_RX[key]):
+            s, e = clause_span(doc, *narrow_match(doc, m.start, m.end, _RX[key]))
+            if (s, key == "trigger") in seen:
+                continue
+            seen.add((s, key == "trigger"))
+            if section_kind(doc, s) in ("toc", "current"):
+                continue
+            c = _compact(doc.text[s:e])
+            if key == "trigger":
+                kind = _ownership(c)
+            elif key == "export_route":
+                kind = None if _RX["export_denied"].search(c) else "route"
+            else:
+                kind = "denied"
+            if kind:
+                while e > s and doc.text[e - 1].isspace():
+                    e -= 1
+                out.append(_Clause(kind, doc.evidence(s, e)))
+    out.sort(key=lambda x: x.ev.start)
+    return out
+
+
+def detect(ctx: CheckContext):
+    clauses = _scan(ctx)
+    by: dict[str, list[Evidence]] = {}
+    for cl in clauses:
+        lst = by.setdefault(cl.kind, [])
+        if all(cl.ev.start != e.start and cl.ev.quote != e.quote for e in lst):
+            lst.append(cl.ev)
+    for lst in by.values():  # sentences before headings ("지식재산권 공동 귀속")
+        lst.sort(key=lambda e: (len(_compact(e.quote)) < 25, e.start))
+    joint = by.get("joint", []) + by.get("terms", [])
+    sole_ip = by.get("sole_ip", [])
+    sole_prod = by.get("sole_product", [])
+    route = by.get("route", [])
+    denied = by.get("denied", [])
+    applies = "모든 SW사업에 적용(공공 SW사업)"
+
+    if joint and sole_ip:
+        return ctx.finding(
+            RULE, "review",
+            "지식재산권 공동소유 조항과 발주기관 단독소유 조항이 함께 있습니다. 어느 조항이 적용되는지(단독소유가 일부 산출물에 한정된 예외인지) 사람이 확인해야 합니다.",
+            joint[:_MAX] + sole_ip[:_MAX] + route[:1], applies=applies)
+    if joint:
+        what = "지식재산권 공동소유" + ("와 산출물 반출 요청 절차가" if route else "가")
+        return ctx.finding(RULE, "pass", f"{what} 명시되어 있습니다.", joint[:_MAX] + route[:1], applies=applies)
+    if sole_ip:
+        if route and not denied:
+            return ctx.finding(
+                RULE, "review",
+                "지식재산권을 발주기관이 소유한다고 하면서 계약상대자의 산출물 반출 요청 절차를 두고 있습니다. 공동소유 원칙(용역계약일반조건)에 어긋나는지 사람이 판단해야 합니다.",
+                sole_ip[:_MAX] + route[:1], applies=applies)
+        return ctx.finding(
+            RULE, "violation",
+            "산출물의 지식재산권을 발주기관이 단독으로 소유하고 계약상대자의 반출·활용 경로가 없습니다. 지식재산권은 공동소유가 원칙이며 반출 요청 절차를 두어야 합니다.",
+            (sole_ip + denied)[:4] + sole_prod[:1], applies=applies)
+    if sole_prod and not route:
+        return ctx.finding(
+            RULE, "violation",
+            "사업 성과물·산출물 일체를 발주기관에 귀속시키면서 지식재산권 공동소유나 산출물 반출 경로를 두지 않았습니다.",
+            (sole_prod + denied)[:4], applies=applies)
+    if route:
+        return ctx.finding(
+            RULE, "pass",
+            "계약상대자의 산출물 반출 요청 절차가 명시되어 있습니다(지식재산권 귀속은 용역계약일반조건의 공동소유 원칙에 따름).",
+            route[:1] + sole_prod[:1], applies=applies)
+    if denied:
+        return ctx.finding(
+            RULE, "violation",
+            "계약상대자의 산출물 반출·활용을 금지하면서 지식재산권 공동소유를 밝히지 않았습니다.",
+            denied[:3], applies=applies)
+    return ctx.finding(
+        RULE, "missing",
+        "산출물 지식재산권의 귀속(공동소유)과 계약상대자의 산출물 반출 요청 절차가 없습니다.",
+        applies=applies,
+        looked_for="'지식재산권 … 공동(으로) 소유', '용역계약일반조건에 따른다', '산출물의 반출을 요청할 수 있으며' 같은 문장")

@@ -1,20 +1,455 @@
-"""개발비를 기능점수(FP) 등으로 산정한 SW 개발사업은 투입인력의 수, 인적사항(등급·경력·자격), 투입기간(M/M)을 요구하거나 관리해서는 안 된다. ISP·컨설팅, PMO, 감리, DB 구축, 관제·고정비 유지관리·운영은 적용 대상이 아니다."""
+"""개발비를 기능점수(FP) 등으로 산정한 SW 개발사업은 투입인력의 수, 인적사항(등급·경력·자격), 투입기간(M/M)을 요구하거나 관리해서는 안 된다. ISP·컨설팅, PMO, 감리, DB 구축, 관제·고정비 유지관리·운영은 적용 대상이 아니다.
+
+How the detector decides:
+
+1. Applicability (the price basis is rarely written down, so the document's kinds decide):
+   a stated FP price basis, or the RFP's own "투입인력 요구·관리 금지 대상 사업" line → applies;
+   a declaration that the project is outside the ban (part priced by 투입공수) → 검토필요 when
+   demands follow; ISP/컨설팅·감리·PMO·연구, DB 구축, 운영·유지관리 (by project name, then kinds) and
+   plain commercial-SW purchases → 해당없음; 운영 + 개발 in one project without a stated price basis →
+   demands on development staff are 검토필요; any other development project → applies.
+2. Demands: candidate clauses (sentence, cut at list bullets) that speak of the contractor's staff
+   and demand headcounts, 등급·경력·자격, records (이력서, 경력증명서), 투입공수·참여율, 상주, or
+   control replacements. 현황 sections, agency staff, attendance limits and the SW사업정보 template
+   line ("기능점수 산정 가능 전문가를 포함") are not demands.
+3. A statement that staff are not managed is 적합 evidence only when no demand follows.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
+from rfpcheck.pipeline.model import Document, Evidence
+
+from .common import kinds, load_lexicon, row_text, section_kind
+from .context import CheckContext
 from .registry import C, Rule
 
 RULE = Rule(
     id='SW16',
     title='투입인력 요구 · 관리 금지',
     requirement='(요구하지 않음) 투입인력 수·등급·투입기간을 요구·관리하지 않음',
-    applies_when='대가를 기능점수(FP) 등으로 산정한 SW 개발사업. ISP/컨설팅, PMO, 감리, DB 구축, 고정비 유지관리·운영은 제외',
-    forbidden='인력 수·등급·경력·자격·투입기간(M/M)·상주 요구 또는 인력 교체 승인 요구(예: "PM 1명, 개발자 5명 상주", "특급기술자 이상", "투입인력 변경 시 승인")',
+    applies_when='개발·재개발 대가를 기능점수(FP)·SLA 등으로 산정한 SW 개발사업(대가 산정 방식이 적혀 있지 않은 개발사업 포함). ISP/컨설팅, PMO, 감리, DB 구축·자료입력, 관제·고정비 유지관리·운영은 제외',
+    forbidden='인력 수·등급·경력·자격·투입기간(M/M)·상주 요구 또는 인력 교체 승인 요구(예: "PM 1명, 개발자 5명 상주", "특급기술자 이상", "투입인력 변경 시 승인", 이력서·경력증명서 제출, 투입공수·참여율 관리)',
     citations=[
         C('소프트웨어사업 계약 및 관리감독에 관한 지침', '제11조③'),
         C('소프트웨어사업 계약 및 관리감독에 관한 지침', '제18조③'),
         C('소프트웨어 기술성 평가기준 지침', '제4조⑥', 'FP 산정 사업의 투입공수 평가 금지'),
     ],
     suggestion='본 사업은 기능점수(FP)로 개발비를 산정한 사업이므로 발주기관은 투입인력의 수, 인적사항, 투입기간을 요구하거나 관리하지 않는다. 계약상대자는 요구사항과 품질 기준을 충족하는 수행조직과 역할을 자율적으로 제안한다.',
-    examples_pass=['투입인력의 수와 투입기간은 제안사가 자율적으로 제시한다.'],
-    examples_violation=['PM 1명, 특급기술자 이상 개발자 5명을 사업기간 동안 상주시켜야 한다.', '투입인력 변경 시 발주기관의 사전 승인을 받아야 한다.'],
+    examples_pass=['투입인력의 수와 투입기간은 제안사가 자율적으로 제시한다.', '발주기관은 투입인력의 수, 등급, 투입기간을 요구하거나 관리하지 않는다.'],
+    examples_violation=['PM 1명, 특급기술자 이상 개발자 5명을 사업기간 동안 상주시켜야 한다.', '투입인력 변경 시 발주기관의 사전 승인을 받아야 한다.', '참여인력의 이력서와 경력증명서를 제출하여야 한다.'],
 )
+
+_LEX = load_lexicon("sw16")
+_RX = {key: _LEX.rx(key) for key in _LEX.data["patterns"]}
+
+# list bullets that open a new clause inside one paragraph or cell
+_BULLETS = "○●◦❍◎▪•□■◇◆※¡☐❑➢▶►ㅇ①②③④⑤⑥⑦⑧⑨⑩"
+_CLAUSE_MAX = 400
+_MAX_QUOTES = 5
+_FEW_DEV_MENTIONS = 6  # a "development" document that says 개발 fewer times buys, it does not build
+_DEV_KINDS = {"SW개발", "고도화", "홈페이지앱"}
+_ADVISORY_KINDS = {"ISP컨설팅", "연구용역", "감리PMO", "비SW"}
+_EXEMPT_KINDS = {"ISP컨설팅", "연구용역", "감리PMO", "DB구축", "유지관리운영", "비SW"}
+
+_LABEL = {
+    "replace": "인력 교체·변경 통제",
+    "onsite": "상주 요구",
+    "qualify": "등급·경력·자격 요구",
+    "records": "이력·경력 자료 요구",
+    "effort": "투입공수·인원 배치 요구",
+    "headcount": "인원수 지정",
+    "pricing": "인력 기준 대가",
+    "allocation": "인력 투입·배치 요구",
+}
+# strongest first when choosing quotes
+_STRENGTH = ("replace", "onsite", "qualify", "records", "effort", "headcount", "pricing", "allocation")
+
+
+@dataclass
+class _Demand:
+    kind: str  # the strongest kind
+    kinds: tuple[str, ...]
+    start: int
+    end: int
+    compact: str
+    concerns: str  # dev | op | general
+
+
+def _is_bullet(text: str, i: int) -> bool:
+    """A list bullet opens a clause when it starts a line or follows whitespace or a cell bar."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    if ch in _BULLETS:
+        return before.isspace() or before in "|:"
+    if ch in "-–":  # a dash bullet stands between spaces ("- 개발인력은 …")
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return before.isspace() and after.isspace()
+    return False
+
+
+_LINE_END = regex.compile(r"(?:[다함음임됨요것\.。:：\)\]」』>|]|(?<![0-9])\d+)\s*$")
+_LINE_START = regex.compile(r"^\s*(?:[○●◦❍◎▪•□■◇◆※¡☐❑➢▶►ㅇ①②③④⑤⑥⑦⑧⑨⑩\-–—*·]|\d+[\.\)]|[가-하][\.\)]|\(\d+\)|[A-Z]{2,4}-\d)")
+
+
+def _joins(text: str, nl: int) -> bool:
+    """Whether the line break at ``nl`` only wraps a sentence (PDF lines): the line before does not end a
+    sentence and the line after does not open a list item."""
+    line_start = text.rfind("\n", 0, nl) + 1
+    before = text[line_start:nl]
+    after_end = text.find("\n", nl + 1)
+    after = text[nl + 1: after_end if after_end >= 0 else len(text)]
+    if not before.strip() or not after.strip():
+        return False
+    return not _LINE_END.search(before) and not _LINE_START.match(after)
+
+
+def clause_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a match (joining wrapped lines of one sentence), narrowed to the list item
+    (bullet) it stands in."""
+    s, e = doc.sentence_span(start, end)
+    text = doc.text
+    b = doc.block_at(start)
+    lo, hi = (b.start, b.end) if b else (0, len(text))
+    for _ in range(2):  # a sentence wrapped over lines of one block
+        if s > lo and text[s - 1] == "\n" and _joins(text, s - 1):
+            s = doc.sentence_span(s - 2, s - 1)[0]
+        else:
+            break
+    for _ in range(2):
+        nl = e - 1 if e > 0 and text[e - 1] == "\n" else (e if e < hi and text[e:e + 1] == "\n" else -1)
+        if 0 <= nl < hi - 1 and _joins(text, nl):
+            e = doc.sentence_span(nl + 1, nl + 2)[1]
+        else:
+            break
+    for i in range(start - 1, s, -1):
+        if _is_bullet(text, i):
+            s = i
+            break
+    for j in range(end, e):
+        if _is_bullet(text, j):
+            e = j
+            break
+    if e - s > _CLAUSE_MAX:  # a run-on cell: keep a window around the match
+        s = max(s, start - _CLAUSE_MAX // 2)
+        e = min(e, end + _CLAUSE_MAX // 2)
+    while s < e and (text[s] in _BULLETS or text[s] in "-– \t"):
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def narrow_match(doc: Document, start: int, end: int, rx: "regex.Pattern") -> tuple[int, int]:
+    """A match on the whitespace-free view can run across blocks (from a heading into the paragraph
+    under it): the match found inside one block, the last such block first; the span itself when
+    no single block matches."""
+    first, last = doc.block_at(start), doc.block_at(max(start, end - 1))
+    if first is None or last is None or first.index == last.index:
+        return start, end
+    for i in range(last.index, first.index - 1, -1):
+        b = doc.blocks[i]
+        keep = [j for j, ch in enumerate(b.text) if not ch.isspace()]
+        m = rx.search("".join(b.text[j] for j in keep))
+        if m is not None and m.end() > m.start():
+            return b.start + keep[m.start()], b.start + keep[m.end() - 1] + 1
+    return start, end
+
+
+def tight_span(doc: Document, s: int, e: int, rx: "regex.Pattern") -> tuple[int, int]:
+    """Within a multi-line span, the line that matches ``rx`` on its own, with the lines its sentence
+    wraps onto (a match on the whitespace-free view can run from a heading into the next line); the
+    span itself when no single line matches."""
+    text = doc.text
+    if "\n" not in text[s:e]:
+        return s, e
+    pos = s
+    for line in text[s:e].split("\n"):
+        if line.strip() and rx.search("".join(line.split())):
+            ls = pos + (len(line) - len(line.lstrip()))
+            le = pos + len(line)
+            while le < e and text[le] == "\n" and _joins(text, le):
+                nxt = text.find("\n", le + 1)
+                le = e if nxt < 0 or nxt > e else nxt
+            while le > ls and text[le - 1].isspace():
+                le -= 1
+            return ls, le
+        pos += len(line) + 1
+    return s, e
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+_STAFF_NOUN = regex.compile(
+    r"인력|인원|직원|기술자|참여자|수행자|(?<![A-Za-z])(?:PM|PL)(?![A-Za-z])|책임자|관리자|조직구성|전담자|전문가|개발자|엔지니어"
+)
+_STRONG_EFFORT = regex.compile(r"투입공수|(?<![A-Za-z\-/])M/?M(?![A-Za-z])|참여율|맨먼스|투입계획|투입률")
+
+
+def _staff_change(c: str) -> bool:
+    """A change word (교체/변경) whose object, just before it, is staff ("PM 교체", "투입인력을 임의로 교체")."""
+    for m in _RX["change_word"].finditer(c):
+        window = c[max(0, m.start() - 16): m.start()]
+        last = None
+        for n in _STAFF_NOUN.finditer(window):
+            last = n
+        if last is None:
+            continue
+        tail = window[last.end():]
+        if tail[:1] in ("와", "과") or _RX["change_other_object"].search(tail):
+            continue
+        return True
+    return False
+
+
+def _classify(c: str) -> list[str]:
+    """The kinds of staffing demand a whitespace-free clause makes, strongest first (empty: none)."""
+    rx = _RX
+    if rx["skip"].search(c) or rx["no_manage"].search(c):
+        return []
+    staff = bool(rx["staff"].search(c))
+    force = bool(rx["demand_force"].search(c))
+    short = len(c) <= 40  # a form title, a column header or a 목차 line
+    found = []
+    if staff and _staff_change(c) and rx["replace_control"].search(c) and not rx["replace_permitted"].search(c):
+        found.append("replace")
+    if staff and rx["onsite"].search(c) and not rx["onsite_not_staff"].search(c):
+        found.append("onsite")
+    if rx["qualify"].search(c) and (staff or rx["records"].search(c)) and force:
+        found.append("qualify")
+    if rx["records"].search(c) and (staff or short):
+        found.append("records")
+    if _STRONG_EFFORT.search(c) and (staff or short or force):
+        found.append("effort")
+    if rx["headcount"].search(c) and force:
+        found.append("headcount")
+    if rx["staff_pricing"].search(c):
+        found.append("pricing")
+    if not found and staff and rx["effort"].search(c) and force:
+        found.append("allocation")
+    return found
+
+
+_STAFF_FORM = regex.compile(r"(참여|투입|수행|제안)(인력|인원|기술자|기술인력)|인력(현황|명단|구성)|이력")
+
+
+def _staff_form(doc: Document, offset: int) -> bool:
+    """A "현황" section that is the bidder's staff form ("참여인력 현황"), not the agency's current state."""
+    sec = doc.section_at(offset)
+    while sec is not None:
+        if _STAFF_FORM.search(_compact(sec.title)):
+            return True
+        sec = sec.parent
+    return False
+
+
+def _in_function_sheet(doc: Document, offset: int) -> bool:
+    """Inside a requirement sheet about the system's functions (SFR, PER, SIR, DAR, TER …)."""
+    sec = doc.section_at(offset)
+    while sec is not None:
+        if _RX["function_sections"].search(_compact(sec.title) + sec.label):
+            return True
+        sec = sec.parent
+    return False
+
+
+def _concerns(c: str) -> str:
+    op = bool(_RX["op_staff"].search(c))
+    dev = bool(_RX["dev_staff"].search(c))
+    if op and not dev:
+        return "op"
+    if dev and not op:
+        return "dev"
+    return "general"
+
+
+def _find_demands(ctx: CheckContext) -> tuple[list[_Demand], list[Evidence]]:
+    doc = ctx.doc
+    seen: set[int] = set()
+    demands: list[_Demand] = []
+    no_manage: list[Evidence] = []
+    for m in ctx.finditer(_RX["trigger"]):
+        s, e = clause_span(doc, m.start, m.end)
+        if s in seen:
+            continue
+        seen.add(s)
+        kind_of_section = section_kind(doc, s)
+        if kind_of_section == "toc" or _in_function_sheet(doc, s):
+            continue
+        if kind_of_section == "current" and not _staff_form(doc, s):
+            continue
+        c = _compact(doc.text[s:e])
+        if _RX["no_manage"].search(c) and not _RX["exempt_declared"].search(c):
+            if len(no_manage) < 2:
+                no_manage.append(doc.evidence(s, e))
+            continue
+        kinds_found = _classify(c)
+        if kinds_found:
+            demands.append(_Demand(kinds_found[0], tuple(kinds_found), s, e, c, _concerns(c)))
+    return demands, no_manage
+
+
+def _first(ctx: CheckContext, key: str, reject: Optional[str] = None) -> Optional[Evidence]:
+    for m in ctx.finditer(_RX[key]):
+        s, e = ctx.doc.sentence_span(m.start, m.end)
+        if reject and _RX[reject].search(_compact(ctx.doc.text[s:e])):
+            continue
+        return ctx.doc.evidence(s, e)
+    return None
+
+
+def _name(doc: Document) -> str:
+    name = doc.facts.value("project_name") or ""
+    return _compact(str(name))
+
+
+def _pick(demands: list[_Demand]) -> list[_Demand]:
+    """Up to five quotes: one of each kind, strongest kinds first, then more of the strong ones."""
+    order = sorted(demands, key=lambda d: (_STRENGTH.index(d.kind), d.start))
+    chosen: list[_Demand] = []
+    kinds_seen: set[str] = set()
+    for d in order:
+        if d.kind not in kinds_seen:
+            chosen.append(d)
+            kinds_seen.add(d.kind)
+    for d in order:
+        if len(chosen) >= _MAX_QUOTES:
+            break
+        if d not in chosen:
+            chosen.append(d)
+    return sorted(chosen[:_MAX_QUOTES], key=lambda d: d.start)
+
+
+def _quote(ctx: CheckContext, d: _Demand) -> Evidence:
+    """The clause as evidence; a bare table cell ("(MM)", "참여율") is quoted with its row."""
+    doc = ctx.doc
+    s, e = d.start, d.end
+    b = doc.block_at(s)
+    if b is not None and b.table is not None and len(d.compact) < 15:
+        row = row_text(doc, s)
+        rs = doc.text.find(row, max(0, s - len(row)))
+        if rs >= 0 and len(row) <= 300:
+            s, e = rs, rs + len(row)
+    while e > s and doc.text[e - 1].isspace():
+        e -= 1
+    return doc.evidence(s, e)
+
+
+def _kinds_text(demands: list[_Demand]) -> str:
+    seen = {k for d in demands for k in d.kinds}
+    return ", ".join(_LABEL[k] for k in _STRENGTH if k in seen)
+
+
+def _banned_statement(ctx: CheckContext) -> Optional[Evidence]:
+    """The RFP's own line "본 사업은 … 투입인력 요구 및 관리 금지 대상 사업임"."""
+    doc = ctx.doc
+    for m in ctx.finditer(_RX["no_manage"]):
+        s, e = doc.sentence_span(m.start, m.end)
+        c = _compact(doc.text[s:e])
+        if _RX["exempt_declared"].search(c):
+            continue
+        if regex.search(r"금지(대상)?(사업)?(임|이다|입니다|에해당|대상임|대상사업임)|금지대상$", c):
+            return doc.evidence(s, e)
+    return None
+
+
+def _scope(ctx: CheckContext) -> tuple[str, str, Optional[Evidence]]:
+    """(scope, reason, evidence). scope: exempt_declared | advisory | fp | db | operation | purchase |
+    mixed | development. The reason names what decided it."""
+    doc = ctx.doc
+    name = _name(doc)
+    shown = " ".join(str(doc.facts.value("project_name") or "").split())
+    shown = (shown[:40] + "…") if len(shown) > 40 else shown
+    said = f"사업명 '{shown}', " if shown else ""
+    ks = set(kinds(doc))
+    ks_text = "·".join(sorted(ks)) or "미상"
+    name_op = bool(name and _RX["name_operation"].search(name))
+    name_dev = bool(name and _RX["name_development"].search(name))
+    name_adv = bool(name and _RX["name_advisory"].search(name))
+    name_db = bool(name and _RX["name_db"].search(name))
+
+    exempt = _first(ctx, "exempt_declared")
+    if exempt is not None:
+        return ("exempt_declared",
+                "문서가 일부 대가를 투입공수 방식으로 산정해 투입인력 요구·관리 금지 대상에서 제외된다고 밝힘", exempt)
+    if name_adv or (ks and ks <= _ADVISORY_KINDS):
+        return ("advisory",
+                f"사업유형 ISP·컨설팅·감리·PMO·연구({said}사업유형 {ks_text}) → 투입인력 요구·관리 금지 적용 대상 아님", None)
+    fp = _first(ctx, "fp_pricing", reject="fp_not_pricing") or _banned_statement(ctx)
+    if fp is not None:
+        return ("fp", "문서가 대가를 기능점수(FP) 방식으로 산정했거나 투입인력 요구·관리 금지 대상 사업이라고 밝힘 → 적용", fp)
+    if name_db and not name_dev and not name_op:
+        return "db", f"사업유형 DB 구축·자료입력({said}사업유형 {ks_text}) → 적용 대상 아님", None
+    if name_op and not name_dev:
+        return ("operation",
+                f"사업유형 운영·유지관리({said}대가는 통상 고정비·투입인력 기준, FP 산정 명시 없음) → 적용 대상 아님", None)
+    if name_op and name_dev:
+        return ("mixed",
+                f"운영·유지관리와 개발이 함께 있는 사업({said}사업유형 {ks_text})이나 대가 산정 방식(FP/고정비)이 명시되지 않음", None)
+    if not name_dev and ks and not (ks & _DEV_KINDS):
+        if ks & _EXEMPT_KINDS:
+            return "operation", f"사업유형 {ks_text}(추정), 개발 과업 없음 → 적용 대상 아님", None
+        return "purchase", f"사업유형 {ks_text}(추정): 상용SW·장비 도입으로 FP 산정 개발사업이 아님 → 적용 대상 아님", None
+    n_dev = doc.compact.count("개발")
+    if "상용SW구매" in ks and n_dev < _FEW_DEV_MENTIONS:
+        return ("purchase",
+                f"사업유형 {ks_text}(추정)이나 문서에 개발 과업이 거의 없어('개발' {n_dev}회) 상용SW 도입 사업으로 판단 → 적용 대상 아님", None)
+    return ("development",
+            f"SW 개발·고도화 사업({said}사업유형 {ks_text}), 대가 산정 방식 미기재 → 개발비는 기능점수(FP) 산정이 원칙이므로 적용", None)
+
+
+def detect(ctx: CheckContext):
+    doc = ctx.doc
+    scope, reason, scope_ev = _scope(ctx)
+    if scope in ("advisory", "db", "operation", "purchase"):
+        return ctx.not_applicable(RULE, reason)
+
+    demands, no_manage = _find_demands(ctx)
+    if scope == "fp":
+        # where operation is priced separately (fixed cost), demands on operation staff are allowed
+        relevant = [d for d in demands if d.concerns != "op"]
+    else:
+        relevant = demands
+
+    if scope == "exempt_declared":
+        if relevant:
+            picked = _pick(relevant)
+            ev = ([scope_ev] if scope_ev else []) + [_quote(ctx, d) for d in picked][: _MAX_QUOTES - 1]
+            return ctx.finding(
+                RULE, "review",
+                f"문서는 일부 대가를 투입공수 방식으로 산정해 투입인력 관리 금지 대상이 아니라고 밝히면서 {_kinds_text(picked)}를 요구합니다. "
+                "FP로 산정한 개발 부분에 대한 요구인지 사람이 확인해야 합니다.",
+                ev, applies=reason)
+        return ctx.not_applicable(RULE, reason + " → 해당없음")
+
+    if scope == "mixed":
+        dev = [d for d in relevant if d.concerns != "op"]
+        if dev:
+            picked = _pick(dev)
+            return ctx.finding(
+                RULE, "review",
+                f"운영과 개발이 함께 있는 사업에서 {_kinds_text(picked)}가 있습니다. 대가 산정 방식이 적혀 있지 않아, "
+                "개발 부분이 FP로 산정되었는지와 요구가 개발 인력에 대한 것인지 사람이 확인해야 합니다.",
+                [_quote(ctx, d) for d in picked], applies=reason)
+        if no_manage:
+            return ctx.finding(RULE, "pass", "투입인력을 요구·관리하지 않는다고 밝혔고 개발 인력에 대한 요구가 없습니다.", no_manage, applies=reason)
+        return ctx.finding(RULE, "pass", "개발 인력의 수·등급·투입기간을 요구하거나 관리하는 문장이 없습니다(운영 인력에 대한 요구는 고정비 운영에 허용).", [], applies=reason)
+
+    applies = reason
+    if relevant:
+        picked = _pick(relevant)
+        lead = "투입인력을 요구·관리하지 않는다고 밝히고도 " if no_manage else ""
+        return ctx.finding(
+            RULE, "violation",
+            f"{lead}{_kinds_text(picked)}가 있습니다({len(relevant)}곳). FP로 산정하는 개발사업에서는 투입인력의 수·등급·투입기간을 요구하거나 관리할 수 없습니다.",
+            [_quote(ctx, d) for d in picked], applies=applies)
+    if no_manage:
+        return ctx.finding(RULE, "pass", "투입인력을 요구·관리하지 않는다고 밝혔고, 인력 수·등급·투입기간·상주·교체 승인을 요구하는 문장이 없습니다.",
+                           no_manage, applies=applies)
+    return ctx.finding(RULE, "pass", "투입인력의 수·등급·경력·투입기간·상주를 요구하거나 교체를 통제하는 문장이 없습니다(침묵은 적합).",
+                       [], applies=applies)

@@ -1,0 +1,88 @@
+"""SW03 중소SW사업자 참여지원 · 대기업 참여제한: the restriction statements that satisfy it, the
+mentions that do not, and bid qualifications far beyond the project amount."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.sw03_sme import detect
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["제 안 요 청 서", "사업명 : 다솜시 민원포털 고도화 사업", "Ⅰ. 사업 개요",
+        "가. 사업기간: 계약일로부터 7개월"]
+
+
+def check(*lines: str, budget: str | None = "5억"):
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*HEAD, "Ⅳ. 입찰 참가자격", *lines)])
+    segment(doc)
+    infer_facts(doc, {"budget": budget} if budget else {})
+    return detect(CheckContext(doc)), doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+@pytest.mark.parametrize("clause, kind", [
+    ("○ 「소프트웨어 진흥법」 제48조제4항에 따라 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음", "상호출자제한기업집단"),
+    ("○ 본 사업은 대기업 및 중견기업인 소프트웨어사업자의 입찰 참여를 제한함", "대기업"),
+    ("○ 본 사업은 중소기업자간 경쟁제품으로 중소기업자만 입찰에 참가할 수 있음", "중소기업자만"),
+    ("○ 정보시스템개발서비스 직접생산확인증명서를 소지한 자", "중소기업자만"),
+])
+def test_restriction_statements_pass(clause, kind):
+    f, doc = check(clause)
+    assert f.status == "pass"
+    assert kind in f.message
+    assert clause.lstrip("○ ") in quotes(f)
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+@pytest.mark.parametrize("lines", [
+    ("ㅇ 관련 법령", "ㅇ 중소 소프트웨어사업자의 사업 참여 지원에 관한 지침(과학기술정보통신부 고시)"),
+    ("○ 제출서류: 사업자등록증, 중소기업확인서 혹은 비영리법인인 경우 설립허가증 등 증빙서",),
+    ("○ 평가항목: 상생협력(중소기업 참여비율) 5점",),
+])
+def test_mentions_that_restrict_nothing_are_missing(lines):
+    f, _ = check(*lines)
+    assert f.status == "missing"
+    assert "상호출자제한기업집단" in f.looked_for
+
+
+def test_record_gate_far_beyond_the_project_is_a_violation():
+    gate = "○ 최근 3년 이내 유사사업 계약금액 5억 이상 3건 이상 보유한 업체에 한정함"
+    f, _ = check("○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음", gate, budget="5.2억")
+    assert f.status == "violation"
+    assert "15억원" in f.message and "2.9배" in f.message
+    assert gate.lstrip("○ ") in quotes(f)
+
+
+def test_record_gate_just_above_the_amount_needs_review():
+    f, _ = check("○ 최근 3년 이내 단일 계약금액 7억원 이상 유사사업 실적을 보유한 업체에 한함", budget="5억")
+    assert f.status == "review"
+
+
+def test_record_gate_below_the_amount_is_fine():
+    f, _ = check("○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음",
+                 "○ 입찰공고일 기준 최근 3년 이내에 단일계약금액 200백만원 이상 유사사업 실적이 있는 업체에 한함",
+                 budget="3억")
+    assert f.status == "pass"
+
+
+def test_record_gate_with_unknown_amount_needs_review():
+    f, _ = check("○ 최근 3년 이내 유사사업 계약금액 5억 이상 3건 이상 보유한 업체에 한정함", budget=None)
+    assert f.status == "review"
+    assert "사업금액" in f.message
+
+
+def test_record_items_in_the_evaluation_table_are_not_qualifications():
+    doc = build_document("eval.txt", "txt", [RawBlock(t) for t in (
+        *HEAD, "Ⅴ. 제안서 평가", "1. 평가 항목 및 배점",
+        "○ 최근 3년 이내 유사사업 실적 30억원 이상 5건 이상인 업체는 만점 부여",
+        "Ⅵ. 계약 조건", "○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음")])
+    segment(doc)
+    infer_facts(doc, {"budget": "5억"})
+    f = detect(CheckContext(doc))
+    assert f.status == "pass"

@@ -1,0 +1,126 @@
+"""SW06 산출물 활용 보장: joint or sole ownership of the deliverables' IP, the 반출 route, and the
+clauses that only look like ownership statements."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.sw06_ip import detect
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["제 안 요 청 서", "사업명 : 나래군 통합예약시스템 구축 사업", "Ⅰ. 사업 개요",
+        "가. 사업기간: 계약일로부터 6개월", "Ⅵ. 계약 조건", "5. 지식재산권 및 산출물 활용"]
+
+JOINT = "○ 본 사업의 산출물에 대한 지식재산권은 발주기관과 계약상대자가 공동으로 소유한다."
+ROUTE = "○ 계약상대자는 지식재산권의 활용을 위하여 SW산출물의 반출을 요청할 수 있으며, 발주기관은 30일 이내에 결과를 통보한다."
+SOLE = "○ 본 사업으로 개발된 프로그램 등 계약목적물의 지식재산권 및 저작권은 발주기관에 귀속된다."
+
+
+def check(*lines: str):
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*HEAD, *lines)])
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+def test_joint_ownership_and_route_pass_with_both_quoted():
+    f, doc = check(JOINT, ROUTE)
+    assert f.status == "pass"
+    assert "공동으로 소유한다" in quotes(f) and "반출을 요청할 수 있으며" in quotes(f)
+    assert "반출 요청 절차" in f.message
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 계약목적물의 지식재산권은 발주기관과 사업자가 공동 소유를 원칙으로 하되, 별도의 정함이 없는 한 지분은 균등한 것으로 간주함",
+    "○ 과업 수행 결과물의 지식재산권 귀속은 용역계약일반조건 제56조에서 정한 바에 따름",
+])
+def test_joint_ownership_alone_passes(clause):
+    f, _ = check(clause)
+    assert f.status == "pass"
+    assert clause.lstrip("○ ") in quotes(f)
+
+
+def test_sole_agency_ownership_without_route_is_a_violation():
+    f, _ = check(SOLE)
+    assert f.status == "violation"
+    assert "지식재산권 및 저작권은 발주기관에 귀속된다" in quotes(f)
+
+
+def test_all_deliverables_vested_in_the_agency_is_a_violation():
+    f, _ = check("○ 본 사업으로 인한 모든 성과물은 발주처에 귀속되며 계약상대자에게 반환하지 않음")
+    assert f.status == "violation"
+    assert "성과물" in f.message
+
+
+def test_sole_and_joint_clauses_together_need_review():
+    f, _ = check(JOINT, ROUTE, "Ⅶ. 보안 유지",
+                 "○ 과업성과품에 대한 지적재산권 일체와 2차적 저작물의 저작권은 발주기관이 소유하며, 발주기관은 필요시 내용을 보완할 수 있음")
+    assert f.status == "review"
+    assert "공동소유" in f.message and "지적재산권 일체" in quotes(f)
+
+
+def test_sole_ownership_with_a_route_needs_review():
+    f, _ = check("○ 계약목적물의 지식재산권은 발주기관이 소유함을 원칙으로 하되 세부사항은 협의하여 결정", ROUTE)
+    assert f.status == "review"
+
+
+def test_explicit_ban_on_taking_deliverables_out():
+    f, _ = check("○ 본 사업으로 개발되는 소프트웨어와 산출물의 지식재산권은 발주기관에 단독으로 귀속됨",
+                 "○ 계약상대자는 사업 종료 후 산출물을 반출하거나 다른 사업에 활용할 수 없음")
+    assert f.status == "violation"
+    assert "반출하거나 다른 사업에 활용할 수 없음" in quotes(f)
+
+
+@pytest.mark.parametrize("lines", [
+    # the "unless agreed otherwise" sentence of the standard clause is not joint ownership by itself,
+    # nor is the SW07 template line about 공동활용
+    ("○ 계약당사자간의 협의를 통해 지식재산권 귀속주체 등에 대해 공동소유와 달리 정할 수 있음",
+     "○ 본 사업을 통해 개발되는 소프트웨어는 용역계약일반조건 제56조(계약목적물의 지식재산권 귀속 등)에 따라 타 기관과 공동활용할 계획이 없음"),
+    # infringement and third-party licences are not ownership statements
+    ("○ 계약상대자는 제3자의 지식재산권을 침해하지 않도록 하여야 하며 분쟁 시 책임을 진다",
+     "○ 납품한 상용SW 라이선스의 저작권은 원저작자에게 있음"),
+    # a heading alone, and security rules about carrying equipment out
+    ("○ 계약목적물의 지식재산권 귀속", "○ 사업자 PC 등 장비는 발주기관 담당자의 승인 후 반출하여야 함"),
+])
+def test_look_alikes_leave_the_rule_missing(lines):
+    f, _ = check(*lines)
+    assert f.status == "missing", (f.message, quotes(f))
+    assert f.looked_for and "공동" in f.looked_for
+
+
+def test_security_carve_out_from_joint_ownership_stays_compliant():
+    f, _ = check(JOINT, "○ 제1항에도 불구하고 보안관련 산출물의 소유권 및 지적재산권은 발주기관이 소유한다.")
+    assert f.status == "pass"
+
+
+def test_nda_clause_on_supplied_information_is_not_a_sole_ip_clause():
+    f, _ = check(JOINT, ROUTE, "○ 본 협약에 따라 제공되는 비밀정보에 관한 소유권, 지식재산권 등의 모든 권리는 정보제공자에 속한다.")
+    assert f.status == "pass"
+
+
+def test_physical_deliverables_to_the_agency_do_not_contradict_joint_ip():
+    f, _ = check("○ 사업수행 상의 성과품과 산출물 등에 대한 소유권은 발주기관에 귀속되며, 본 사업과 관련하여 발생하는 지식재산권은 발주기관과 사업자가 공동으로 소유함")
+    assert f.status == "pass"
+
+
+def test_routine_ban_on_unauthorised_export_is_not_a_denial_of_use():
+    f, _ = check("○ 사업 수행 중 산출물의 무단 반출을 금지하며, 반출 시 발주기관의 승인을 받아야 한다.")
+    assert f.status == "missing"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 본 사업의 입찰보증금은 발주기관에 귀속된다.",
+    "○ 본 사업으로 구축된 시스템 구성요소에 대한 사용권은 발주기관에 있음",
+    "○ 본인은 업무수행의 결과물에 대한 권리가 기관에 귀속됨을 인정하고 이를 준수하겠습니다.",
+])
+def test_other_things_vested_in_the_agency_are_not_ip_clauses(clause):
+    f, _ = check(clause)
+    assert f.status == "missing", quotes(f)
