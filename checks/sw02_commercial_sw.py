@@ -1,7 +1,12 @@
 """총사업규모 3억원 이상의 SW사업에서 5천만원 이상(또는 종합쇼핑몰 등록·GS·CC·NEP·NET 인증) 상용SW는 발주기관이 분리하여 직접 구매하고, 그 구매계획(별지 제2호)을 발주계획서·입찰공고문에 밝혀야 한다."""
 from __future__ import annotations
 
+from rfpcheck.pipeline.model import Finding
+
+from .common import budget_gate, kinds, load_lexicon, section_kind
+from .context import CheckContext, Match
 from .registry import C, Rule
+from .sw07_shared_use import ADVISORY_KINDS, dedupe, kinds_label, law_list_item, self_check_row, sentence_compact
 
 RULE = Rule(
     id='SW02',
@@ -15,6 +20,126 @@ RULE = Rule(
         C('소프트웨어사업 계약 및 관리감독에 관한 지침', '제7조, 제8조', '별지 제2호 직접구매 대상 상용SW 구매계획'),
     ],
     suggestion='본 사업에 필요한 상용SW 중 「소프트웨어사업 계약 및 관리감독에 관한 지침」 제7조에 따른 직접구매 대상 품목은 발주기관이 분리하여 직접 구매하며, 품목·수량·예산은 붙임 「직접구매 대상 상용SW 구매계획」과 같다. 계약상대자는 분리 구매되는 상용SW와의 연계·설치 지원 방안을 제안하여야 한다.',
-    examples_pass=['상용SW 직접구매 대상: DBMS 1식(분리발주, 별지2 구매계획 참조)', '분리발주 대상 상용SW 없음'],
-    examples_violation=['본 사업에 필요한 DBMS·WAS 등 상용SW 일체는 계약상대자가 공급한다.'],
+    examples_pass=['상용SW 직접구매 대상: DBMS 1식(분리발주, 별지2 구매계획 참조)', '[붙임 2] 직접구매 대상 상용소프트웨어 구매계획'],
+    examples_violation=['본 사업에 필요한 DBMS·WAS 등 상용SW 일체는 계약상대자가 공급한다.',
+                        '그룹웨어 상용 패키지 S/W 도입(GS인증 제품, 사용자 라이선스 500명)'],
 )
+
+THRESHOLD = 300_000_000
+_NOT_BUYING_SECTIONS = ("toc", "current", "evaluation", "proposal_guide")
+
+
+def _clean(ctx: CheckContext, rx, not_rx=None, before: int = 30, after: int = 30) -> list[Match]:
+    """Matches of ``rx`` that are not law-list items or self-check rows and, when ``not_rx`` is given,
+    have no ``not_rx`` word within ``before``/``after`` characters inside their own sentence."""
+    doc = ctx.doc
+    out = []
+    for m in ctx.finditer(rx):
+        if law_list_item(doc, m) or self_check_row(doc, m):
+            continue
+        if not_rx is not None:
+            s, e = doc.sentence_span(m.start, m.end)
+            lo = max(doc.compact_index(s), m.compact_start - before)
+            hi = min(doc.compact_index(e), m.compact_end + after)
+            if not_rx.search(doc.compact[lo:hi]):
+                continue
+        out.append(m)
+    return out
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    lex = load_lexicon("sw02")
+    ks = kinds(doc)
+    gate, gwhy = budget_gate(doc, THRESHOLD)
+
+    # 1. a 직접구매 plan (its own amounts count towards the 3억 scale, so it decides first)
+    plan = _clean(ctx, lex.rx("plan"))
+    plan = [m for m in plan if "직접구매하려는" not in sentence_compact(ctx, m)]
+    if plan:
+        direct = list(ctx.finditer(lex.rx("row_direct")))
+        excluded = list(ctx.finditer(lex.rx("row_excluded")))
+        ex_stmt = list(ctx.finditer(lex.rx("excluded_statement")))
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in plan], 2)
+        if gate is False:
+            applies = f"{gwhy}이나 직접구매(분리발주) 계획이 있어 직접구매분을 포함한 총사업규모로 보고 → 적용"
+        else:
+            applies = f"{gwhy}; 직접구매(분리발주) 관련 계획이 문서에 있음 → 적용"
+        all_excluded = (excluded and not direct) or (
+            not direct and ex_stmt and all("제외" in sentence_compact(ctx, m) or "통합발주" in sentence_compact(ctx, m)
+                                           for m in plan))
+        if all_excluded:
+            ev += dedupe([ctx.evidence(m.start, m.end) for m in (excluded or ex_stmt)], 2)
+            return ctx.finding(RULE, "review", "직접구매 계획(제외사유서)은 있으나 모든 품목을 분리발주에서 제외하고 본 계약에 "
+                               "통합했습니다. 제외 사유가 지침 제8조에 맞는지, 대상 품목이 빠지지 않았는지 확인하십시오.", ev,
+                               applies=applies)
+        bmt = list(ctx.finditer(lex.rx("bmt")))
+        msg = "직접구매 대상 상용SW 구매계획(분리발주)이 명시되어 있습니다."
+        if direct:
+            msg = "직접구매 대상 상용SW 구매계획이 있고 발주기관이 직접 구매하는 품목이 표시되어 있습니다."
+        if not bmt:
+            msg += " 경쟁 구매 품목이 있으면 품질성능 평가시험(BMT) 실시 여부도 확인하십시오."
+        return ctx.finding(RULE, "pass", msg, ev, applies=applies)
+
+    # 2. the 3억 scale
+    if gate is False:
+        return ctx.not_applicable(RULE, f"{gwhy} → 해당없음")
+    negated = lex.rx("negated")
+    strong = [m for m in _clean(ctx, lex.rx("strong_buy"), lex.rx("strong_not"), 20, 10)
+              if section_kind(doc, m.start) not in _NOT_BUYING_SECTIONS
+              and not negated.search(sentence_compact(ctx, m))]
+    weak = _clean(ctx, lex.rx("weak_buy"), lex.rx("weak_not"), 40, 40)
+    none = _clean(ctx, lex.rx("none"))
+    advisory = bool(ks) and set(ks) <= set(ADVISORY_KINDS)
+    if gate is None:
+        if strong:
+            ev = dedupe([ctx.evidence(m.start, m.end) for m in strong], 2)
+            return ctx.finding(RULE, "review", f"{gwhy}. 본 계약에 상용SW(라이선스)를 포함해 구매하는 내용이 있으나 직접구매 "
+                               "계획이 없으므로, 총사업규모 3억원 이상이면 직접구매 대상인지 확인하십시오.", ev, applies=gwhy)
+        if none or advisory:
+            return ctx.finding(RULE, "review", f"{gwhy}. 직접구매 대상 상용SW가 없다고 보이나 사업금액을 확인하십시오.",
+                               dedupe([ctx.evidence(m.start, m.end) for m in none], 1), applies=gwhy)
+        return ctx.finding(RULE, "review", f"{gwhy}. 상용SW 도입 여부와 직접구매 계획을 확인하십시오.", applies=gwhy)
+
+    # 3. ≥ 3억: does the project buy commercial SW inside the main contract?
+    if strong:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in strong], 3)
+        listed = [m for m in _clean(ctx, lex.rx("listed_product"), lex.rx("listed_not"), 10, 20)
+                  if section_kind(doc, m.start) not in _NOT_BUYING_SECTIONS]
+        applies = f"{gwhy}; 본 계약에 상용SW(라이선스·패키지) 구매 포함 → 적용"
+        if listed:
+            ev += dedupe([ctx.evidence(m.start, m.end) for m in listed], 1)
+            return ctx.finding(RULE, "violation", "GS인증 등 직접구매 대상인 상용SW를 직접구매 계획(분리발주) 없이 본 계약에 "
+                               "포함해 구매합니다.", ev, applies=applies)
+        return ctx.finding(
+            RULE, "missing",
+            "본 계약에 상용SW(라이선스·패키지) 구매가 포함되어 있는데 직접구매 대상 상용SW 구매계획(분리발주 또는 제외 사유)이 "
+            "없습니다. 품목 금액이 5천만원 이상이거나 조달 쇼핑몰 등록·인증 제품이면 직접구매 대상입니다.", ev,
+            applies=applies,
+            looked_for="‘직접구매 대상 상용소프트웨어 구매계획’(별지 제2호), ‘분리발주’, 직접구매 제외 사유, ‘직접구매 대상 없음’ "
+                       "(소프트웨어 진흥법 제54조, 지침 제7조·제8조)")
+    if advisory:
+        return ctx.not_applicable(RULE, f"{gwhy}이나 사업유형 {kinds_label(ks)}: 상용SW를 도입하지 않는 사업 → 해당없음")
+    buys = doc.facts.get_fact("buys_commercial_sw")
+    operation_only = bool(ks) and set(ks) <= {"유지관리운영"}
+    if none:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in none], 2)
+        if len(weak) >= 3:
+            ev += dedupe([ctx.evidence(m.start, m.end) for m in weak], 1)
+            return ctx.finding(RULE, "review", "직접구매 대상 상용SW가 없다고 밝혔으나, 본 계약에 상용SW·라이선스(상용 LLM 등)가 "
+                               "포함될 수 있는 내용이 있습니다. 5천만원 이상 또는 인증 제품이 포함되는지 확인하십시오.", ev,
+                               applies=f"{gwhy}; 상용SW 포함 여부 불확실")
+        return ctx.finding(RULE, "not_applicable", "문서가 직접구매 대상 상용SW가 없다고 밝힙니다.", ev,
+                           applies=f"{gwhy}이나 직접구매 대상 상용SW 없음(문서 명시) → 해당없음", suggest=False)
+    if operation_only and len(weak) < 3:
+        return ctx.not_applicable(RULE, f"{gwhy}이나 사업유형 {kinds_label(ks)}: 운영·유지관리 용역으로 상용SW 구매 표현 없음(추정) "
+                                  "→ 해당없음")
+    if len(weak) >= 3 or buys.value in ("yes", "unknown") or not buys.known:
+        how = {"yes": "상용SW를 도입하는 사업으로 추정되나", "unknown": "상용SW 도입 여부가 불확실하고"}.get(
+            buys.value if buys.known else "unknown", "상용SW 도입 여부가 불확실하고")
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in weak], 2)
+        return ctx.finding(RULE, "review", f"{how} 직접구매 계획이나 ‘직접구매 대상 없음’ 명시가 없습니다. 5천만원 이상 또는 "
+                           "인증 상용SW를 본 계약에 포함하는지 확인하십시오.", ev,
+                           applies=f"{gwhy}; 상용SW 도입 여부 불확실(추정: "
+                                   f"{'도입' if buys.known and buys.value == 'yes' else '판단 불가'}) → 검토")
+    return ctx.not_applicable(RULE, f"{gwhy}이나 상용SW를 도입하지 않는 사업(추정: 상용SW 구매 표현 없음) → 해당없음")

@@ -1,7 +1,15 @@
 """협상에 의한 계약의 제안서 평가항목은 「소프트웨어 기술성 평가기준 지침」을 따르고, 차등점수제를 쓰면 그 내용을 공고·제안요청서에 밝힌다."""
 from __future__ import annotations
 
+import regex
+
+from rfpcheck.pipeline.model import Finding
+
+from .common import load_lexicon, table_header
+from .context import CheckContext
 from .registry import C, Rule
+from .sw07_shared_use import dedupe, law_list_item, self_check_row, sentence_compact, window
+from .sw10_contract_method import evaluation_scope
 
 RULE = Rule(
     id='SW12',
@@ -14,6 +22,79 @@ RULE = Rule(
         C('소프트웨어 기술성 평가기준 지침', '제2조~제4조'),
     ],
     suggestion='기술능력 평가항목과 배점은 「소프트웨어 기술성 평가기준 지침」의 기술제안서 평가항목(별표1)을 적용하며, 평가위원별 점수에는 차등점수제를 적용한다.',
-    examples_pass=['기술능력 평가는 「소프트웨어 기술성 평가기준」에 따라 평가한다.'],
+    examples_pass=['기술능력 평가는 「소프트웨어 기술성 평가기준」에 따라 평가한다.',
+                   '본 사업은 「소프트웨어 기술성 평가기준 지침」 제4조제5항에 따른 차등점수제를 적용하지 않음'],
     examples_violation=[],
 )
+
+_NON_NEGOTIATION = ("적격심사", "최저가", "수의계약", "2단계경쟁")
+# a score right after a category ("전략 및 방법론(15점)", "| 10")
+_SCORE_AFTER = regex.compile(r"\|?[\(\[]?[0-9]{1,2}(\.[0-9])?(점|%|\)|\]|\|)")
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    ok, why, nsig = evaluation_scope(doc)
+    if not ok:
+        return ctx.not_applicable(RULE, f"{why} → 해당없음")
+    cm = doc.facts.get_fact("contract_method")
+    if cm.known and cm.value in _NON_NEGOTIATION and cm.confidence >= 0.75:
+        return ctx.not_applicable(RULE, f"계약방법 {cm.value}(추정): 협상에 의한 계약이 아님 → 해당없음")
+    applies = f"{why}, 계약방법 {cm.value if cm.known else '미상'} → 적용"
+    lex = load_lexicon("sw12")
+    ctx_rx = lex.rx("applied_context")
+    named, listed = [], []
+    for m in ctx.finditer(lex.rx("named")):
+        if law_list_item(doc, m) or self_check_row(doc, m):
+            listed.append(m)
+            continue
+        b, a = window(doc, m, 80, 80)
+        if ctx_rx.search(b) or ctx_rx.search(a):
+            named.append(m)
+        else:
+            listed.append(m)
+    diff = [m for m in ctx.finditer(lex.rx("differential")) if not self_check_row(doc, m)]
+    named += [m for m in ctx.finditer(lex.rx("annex_title")) if not self_check_row(doc, m)]
+    # a reference to the 지침's 하도급계획 적정성 form only: the evaluation items themselves are not shown
+    form_only = bool(named) and all("하도급" in sentence_compact(ctx, m) for m in named)
+    if form_only and nsig < 2:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in named], 2)
+        return ctx.finding(RULE, "review", "「소프트웨어 기술성 평가기준 지침」은 하도급계획 적정성 서식과 관련해서만 언급되고, "
+                           "문서에 평가항목·배점이 없어 지침 적용 여부를 판단할 수 없습니다.", ev, applies=applies)
+    if named:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in named], 2)
+        if diff:
+            ev += dedupe([ctx.evidence(m.start, m.end) for m in diff], 1)
+        msg = "제안서 평가에 「소프트웨어 기술성 평가기준 지침」을 적용한다고 명시되어 있습니다."
+        if diff:
+            msg += " 차등점수제 적용 여부도 밝혔습니다."
+        return ctx.finding(RULE, "pass", msg, ev, applies=applies)
+    # the evaluation table follows the 별표1 categories
+    before_rx = regex.compile("|".join(lex.patterns("category_not_row_before")))
+    after_rx = regex.compile("|".join(lex.patterns("category_not_row_after")))
+    row_rx = lex.rx("category_row_context")
+    rows = []
+    for cat in lex.patterns("category"):
+        for m in ctx.finditer(cat):
+            b, a = window(doc, m, 4, 8)
+            if before_rx.search(b) or after_rx.search(a):
+                continue
+            header = "".join((table_header(doc, m.start) or "").split())
+            if _SCORE_AFTER.match(a) or row_rx.search(header):
+                rows.append(m)
+                break
+    if len(rows) >= 3:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in rows], 3)
+        return ctx.finding(RULE, "pass", f"평가표가 「소프트웨어 기술성 평가기준 지침」 별표1의 평가부문({len(rows)}개)으로 "
+                           "구성되어 있습니다.", ev, applies=applies)
+    if nsig < 2:
+        return ctx.finding(RULE, "review", "문서에 제안서 평가항목·배점이 없어 「소프트웨어 기술성 평가기준 지침」 적용 여부를 "
+                           "판단할 수 없습니다. 별도 평가기준(입찰공고 등)을 확인하십시오.", applies=applies)
+    extra = " 지침 이름은 관련 법령 목록에만 있습니다." if listed else ""
+    return ctx.finding(
+        RULE, "missing",
+        "제안서 평가항목이 「소프트웨어 기술성 평가기준 지침」을 따른다는 명시가 없습니다." + extra,
+        applies=applies,
+        looked_for="평가 부분의 ‘「소프트웨어 기술성 평가기준 지침」 준용/적용’, ‘차등점수제’, 또는 별표1 평가부문(전략 및 "
+                   "방법론·기술 및 기능·성능 및 품질·프로젝트 관리·프로젝트 지원)으로 된 평가표",
+    )

@@ -1,7 +1,12 @@
 """사업금액 1억원 초과 SW 개발사업은 「소프트웨어 개발사업의 적정 사업기간 산정 기준」에 따라 사업기간을 산정하고, 적정 사업기간 종합산정서(별지 제4호)를 첨부하여야 한다."""
 from __future__ import annotations
 
+from rfpcheck.pipeline.model import Finding
+
+from .common import budget_gate, load_lexicon
+from .context import CheckContext
 from .registry import C, Rule
+from .sw07_shared_use import dedupe, development_scope, law_list_item, self_check_row
 
 RULE = Rule(
     id='SW15',
@@ -14,6 +19,62 @@ RULE = Rule(
         C('소프트웨어사업 계약 및 관리감독에 관한 지침', '제10조', '별지 제4호 적정 사업기간 종합산정서'),
     ],
     suggestion='본 사업은 「소프트웨어 개발사업의 적정 사업기간 산정 기준」에 따라 사업기간을 산정한 사업이며, 적정 사업기간 종합산정서를 붙임으로 첨부한다.',
-    examples_pass=['본 사업은 소프트웨어 개발사업의 적정 사업기간 산정 기준에 따른 사업임(붙임: 종합산정서)'],
+    examples_pass=['본 사업은 소프트웨어 개발사업의 적정 사업기간 산정 기준에 따른 사업임(붙임: 종합산정서)',
+                   '[붙임 3] 소프트웨어 개발사업의 적정 사업기간 종합산정서'],
     examples_violation=[],
 )
+
+THRESHOLD = 100_000_000
+
+
+def _shorter_than_computed(ctx: CheckContext, lex):
+    """(computed months, project months, match) when the 산정서 computes a longer period than the RFP sets."""
+    months = ctx.facts.value("duration_months")
+    if not months:
+        return None
+    for m in ctx.finditer(lex.rx("computed_months")):
+        n = next((int(g) for g in m.groups if g), None)
+        if n and months + 0.5 < n:
+            return n, float(months), m
+    return None
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    dev, why = development_scope(doc)
+    if dev is False:
+        return ctx.not_applicable(RULE, f"{why} → 해당없음")
+    gate, gwhy = budget_gate(doc, THRESHOLD, strict=True)
+    if gate is False:
+        return ctx.not_applicable(RULE, f"{why}, {gwhy} → 해당없음")
+    lex = load_lexicon("sw15")
+    found = [m for m in ctx.finditer(lex.rx("statement"))
+             if not law_list_item(doc, m) and not self_check_row(doc, m)]
+    neg = [m for m in ctx.finditer(lex.rx("not_applied")) if not self_check_row(doc, m)]
+    scope = why if dev else "사업유형 미상"
+    applies = f"{scope}, {gwhy} → 적용" if gate else f"{scope}; {gwhy}"
+    found = [m for m in found if not any(n.start <= m.start < n.end + 20 for n in neg)]
+    if found:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in found], 2)
+        short = _shorter_than_computed(ctx, lex)
+        if short:
+            n, months, m = short
+            ev.append(ctx.evidence(m.start, m.end))
+            return ctx.finding(RULE, "review", f"산정서의 적정 사업기간은 {n}개월인데 사업기간은 {months:g}개월로 더 짧습니다. "
+                               "단축 사유와 과업심의 결과를 확인하십시오.", ev, applies=applies)
+        return ctx.finding(RULE, "pass", "적정 사업기간 산정 기준에 따른 사업기간 산정(종합산정서)이 명시되어 있습니다.", ev,
+                           applies=applies)
+    if neg:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in neg], 2)
+        return ctx.finding(RULE, "review", "문서가 적정 사업기간 산정 기준을 적용하지 않는다고 밝힙니다. SW 개발사업(1억원 초과)이면 "
+                           "적용 대상이므로 그 사유가 타당한지 확인하십시오.", ev, applies=applies)
+    if gate is None or dev is None:
+        return ctx.finding(RULE, "review", f"{gwhy if gate is None else '사업유형을 확인하지 못했습니다'}. 적정 사업기간 "
+                           "산정 문구도 없으므로 1억원 초과 SW 개발사업인지 확인하십시오.", applies=applies)
+    return ctx.finding(
+        RULE, "missing",
+        "사업기간을 적정 사업기간 산정 기준에 따라 산정했다는 내용과 적정 사업기간 종합산정서가 없습니다.",
+        applies=applies,
+        looked_for="‘소프트웨어 개발사업의 적정 사업기간 산정 기준에 따른 사업’ 문구, ‘적정 사업기간 종합산정서’"
+                   "(별지 제4호)·위원별 산정서 첨부 (소프트웨어 진흥법 제45조, 지침 제10조)",
+    )

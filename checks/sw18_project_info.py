@@ -1,7 +1,12 @@
 """사업금액 1억원 이상의 SW 개발·유지관리·운영 사업은 계약상대자가 SW사업정보(계약 후, 종료 후)를 SW사업정보 저장소에 제출하도록 정한다."""
 from __future__ import annotations
 
+from rfpcheck.pipeline.model import Finding
+
+from .common import budget_gate, load_lexicon
+from .context import CheckContext
 from .registry import C, Rule
+from .sw07_shared_use import dedupe, development_scope, kinds_label, law_list_item, operates, self_check_row
 
 RULE = Rule(
     id='SW18',
@@ -14,6 +19,43 @@ RULE = Rule(
         C('소프트웨어 진흥법 시행령', '제39조'),
     ],
     suggestion='계약상대자는 「소프트웨어 진흥법」 제46조에 따라 계약 체결 후와 사업 종료 후에 SW사업정보(사업 규모, 비용, 일정, 품질 정보 등)를 SW사업정보 저장소에 제출하고, 그 확인서를 발주기관에 제출한다.',
-    examples_pass=['계약상대자는 SW사업정보 저장소에 사업정보를 제출하여야 한다.'],
+    examples_pass=['계약상대자는 SW사업정보 저장소에 사업정보를 제출하여야 한다.', 'PMR-004 | 소프트웨어사업정보 제출'],
     examples_violation=[],
 )
+
+THRESHOLD = 100_000_000
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    dev, why = development_scope(doc)
+    if dev:
+        scope = why
+    elif operates(doc):
+        scope = f"사업유형 {kinds_label([k for k in (doc.facts.value('project_kinds') or [])])}(유지관리·운영 포함)"
+    elif dev is None:
+        scope = None
+    else:
+        return ctx.not_applicable(RULE, f"{why}, 유지관리·운영 사업도 아님 → 해당없음")
+    lex = load_lexicon("sw18")
+    found = [m for m in ctx.finditer(lex.rx("statement"))
+             if not law_list_item(doc, m) and not self_check_row(doc, m)]
+    gate, gwhy = budget_gate(doc, THRESHOLD)
+    if gate is False:
+        return ctx.not_applicable(RULE, f"{scope or '사업유형 미상'}, {gwhy} → 해당없음")
+    applies = f"{scope or '사업유형 미상'}, {gwhy} → 적용" if gate else f"{scope or '사업유형 미상'}; {gwhy}"
+    if found:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in found], 2)
+        return ctx.finding(RULE, "pass", "계약상대자의 SW사업정보(수행·실적 정보) 작성·제출이 명시되어 있습니다.", ev,
+                           applies=applies)
+    if gate is None or scope is None:
+        return ctx.finding(RULE, "review", f"{gwhy if gate is None else '사업유형을 확인하지 못했습니다'}. "
+                           "SW사업정보 제출 문구도 없으므로 1억원 이상 SW 개발·운영 사업인지 확인하십시오.",
+                           applies=applies)
+    return ctx.finding(
+        RULE, "missing",
+        "계약상대자가 SW사업정보를 SW사업정보 저장소에 제출하도록 정한 내용이 없습니다.",
+        applies=applies,
+        looked_for="‘SW사업정보 데이터 작성 및 제출’, ‘SW사업정보 저장소(www.spir.kr)’, ‘SW사업 수행 및 실적정보’ 등 "
+                   "SW사업정보 제출 의무 (소프트웨어 진흥법 제46조)",
+    )

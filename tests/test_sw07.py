@@ -1,0 +1,135 @@
+"""SW07 개발SW 공동활용 사전명시: the sharing statement (none / with range / without range), the
+DB-design and 행정정보 공동이용 traps, and the "does it develop SW" scope shared with SW13/15/17/18."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.sw07_shared_use import detect, development_scope
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
+
+
+def run(detect, *lines, rows=None, head=HEAD, **given):
+    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
+    and run ``detect``; return (finding, document)."""
+    blocks = [RawBlock(t) for t in (*head, *lines)]
+    for r, cells in enumerate(rows or []):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, given)
+    f = detect(CheckContext(doc))
+    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
+        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
+    return f, doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+NO_SHARING = "○ 본 사업으로 개발되는 소프트웨어는 용역계약일반조건 제56조에 따라 타 기관과 공동활용할 계획이 없음"
+
+
+@pytest.mark.parametrize("clause", [
+    NO_SHARING,
+    "○ 개발 소프트웨어의 공동활용 계획 : 없음",
+    "○ 공동활용 대상 기관 : 해당없음",
+    "본 사업의 결과물은 다른 기관과 공동으로 활용할 계획은 없다.",
+    "□ 개발SW 공동활용 : 해당없음",
+    "○ 타 기관 공동활용 : 없음",
+])
+def test_statement_that_nothing_is_shared_passes(clause):
+    f, _ = run(detect, "8. 기타사항", clause, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "공동" in quotes(f)
+
+
+def test_sharing_with_a_named_range_passes():
+    f, _ = run(detect, "8. 기타사항",
+               "○ 본 사업으로 개발되는 소프트웨어는 도내 시·군과 공동활용할 계획이며, 공동활용 범위는 도내 14개 시·군으로 함",
+               kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "범위" in f.message
+
+
+def test_sharing_without_a_range_needs_review():
+    f, _ = run(detect, "8. 기타사항", "○ 개발된 소프트웨어는 타 기관과 공동활용할 예정임", kind="SW개발", budget="5억")
+    assert f.status == "review"
+    assert "범위" in f.message and f.evidence
+
+
+def test_silence_in_a_development_project_is_missing():
+    f, _ = run(detect, "8. 기타사항", "○ 계약상대자는 산출물을 발주기관에 제출하여야 함", kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == [] and "공동활용" in f.looked_for
+    assert "SW개발" in f.applies
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 테이블, 컬럼 등의 중복을 최소화하고 각 기능에서 공동활용이 가능하도록 통합 설계하여야 함",
+    "○ 행정정보 공동이용 대상 기관과의 연계는 기존 방식을 유지함",
+])
+def test_database_design_and_administrative_data_sharing_are_not_the_statement(clause):
+    f, _ = run(detect, "3. 요구사항", clause, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+@pytest.mark.parametrize("kind", ["ISP컨설팅", "연구용역", "감리PMO", "유지관리운영"])
+def test_projects_that_do_not_develop_are_not_applicable(kind):
+    f, _ = run(detect, "8. 기타사항", NO_SHARING, kind=kind, budget="5억")
+    assert f.status == "not_applicable"
+    assert "SW 개발" in f.message
+
+
+def test_operation_contract_with_functional_requirements_develops():
+    rows = [["요구사항 고유번호", "요구사항 명칭"]] + [[f"SFR-00{i}", f"신규 기능 {i} 개발"] for i in range(1, 5)]
+    f, _ = run(detect, "3. 요구사항", "○ 운영 중 요청되는 기능을 개발하여 반영하여야 함", rows=rows,
+               kind="유지관리운영", budget="3억")
+    assert f.status == "missing"
+    assert "기능 요구사항 4건" in f.applies
+
+
+def inferred(doc, **facts):
+    """Overwrite facts as if the facts stage had inferred them (not user-given)."""
+    from rfpcheck.pipeline.model import Fact
+    for name, value in facts.items():
+        doc.facts[name] = Fact(name, value, "inferred", 0.6)
+    return doc
+
+
+def test_licence_subscription_is_a_purchase_not_development():
+    _, doc = run(detect, "3. 사업범위", "❍ 생성형 AI 라이선스 구독 및 공급 (교직원 1,000명)", budget="1.5억")
+    inferred(doc, project_kinds=["SW개발", "상용SW구매"], project_name="생성형 AI 도입 구축사업")
+    dev, why = development_scope(doc)
+    assert dev is False and "구독" in why
+    assert detect(CheckContext(doc)).status == "not_applicable"
+    # the user's own statement of the kind is taken as it is
+    f, _ = run(detect, "3. 사업범위", "❍ 생성형 AI 라이선스 구독 및 공급", kind="SW개발,상용SW구매", budget="1.5억")
+    assert f.status == "missing"
+
+
+def test_db_build_in_the_name_is_not_development():
+    _, doc = run(detect, "8. 기타사항", "○ 연구성과물 데이터 입력 및 검수", budget="2억")
+    inferred(doc, project_kinds=["SW개발", "유지관리운영", "DB구축"],
+             project_name="2025년 시스템 운영 및 연구성과물 DB구축 사업")
+    assert development_scope(doc)[0] is False
+    assert detect(CheckContext(doc)).status == "not_applicable"
+    inferred(doc, project_name="연구성과물 DB구축 및 검색시스템 개발 사업")
+    assert development_scope(doc)[0] is True
+
+
+def test_unknown_kind_gives_review_not_silence():
+    from rfpcheck.pipeline.model import Fact
+    blocks = [RawBlock(t) for t in (*HEAD, "8. 기타사항", "○ 산출물은 발주기관에 귀속됨")]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, {"budget": "5억"})
+    doc.facts["project_kinds"] = Fact("project_kinds")
+    f = detect(CheckContext(doc))
+    assert f.status == "review"

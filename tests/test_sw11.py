@@ -1,0 +1,121 @@
+"""SW11 기술능력평가 비중 90%: the technical share read only from a 기술 N : 가격 M pair (N + M = 100),
+the 협상적격자 85% and sub-total traps, the 80점 exceptions (검토필요), technical-only evaluation and
+the evaluation-section gate."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.sw11_tech_weight import detect, read_shares
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
+
+
+def run(detect, *lines, rows=None, head=HEAD, **given):
+    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
+    and run ``detect``; return (finding, document)."""
+    blocks = [RawBlock(t) for t in (*head, *lines)]
+    for r, cells in enumerate(rows or []):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, given)
+    f = detect(CheckContext(doc))
+    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
+        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
+    return f, doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+NEGO = "○ 계약방법 : 협상에 의한 계약"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 평가비율 : 기술평가(90%), 가격평가(10%)",
+    "종합평가점수(100점) = 기술능력평가점수(90점) + 입찰가격평가점수(10점)",
+    "○ 기술능력평가 : 입찰가격평가 = 90 : 10",
+    "○ 기술, 가격평가 배점을 각각 90점, 10점으로 함",
+])
+def test_ninety_ten_passes(clause):
+    f, _ = run(detect, "6. 제안서 평가", NEGO, clause, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "90" in quotes(f)
+
+
+@pytest.mark.parametrize("clause, share", [
+    ("○ 평가비율 : 기술능력평가(80%), 입찰가격평가(20%)", 80),
+    ("○ 평가는 총점 100점을 만점으로 하고 기술평가 80점, 가격평가 20점의 비율로 평가", 80),
+    ("○ 기술능력평가 : 80점(정량적평가 20점, 정성적평가 60점) - 입찰가격평가 : 20점", 80),
+    ("○ 제안서 평가는 기술평가(70%)와 가격평가(30%)로 함", 70),
+])
+def test_technical_share_below_ninety_is_a_violation(clause, share):
+    f, _ = run(detect, "6. 제안서 평가", NEGO, clause, kind="SW개발", budget="5억")
+    assert f.status == "violation"
+    assert f"{share}%" in f.message
+    assert str(share) in quotes(f)
+
+
+def test_negotiation_threshold_and_subtotals_are_not_shares():
+    f, doc = run(detect, "6. 제안서 평가", NEGO,
+                 "○ 기술평가점수가 기술평가분야 배점한도의 85% 이상(76.5점)인 자를 협상적격자로 선정",
+                 "○ 기술능력평가(90점) = 정량적평가(20점) + 정성적평가(70점)",
+                 "○ 평가비율 : 기술평가(90%), 가격평가(10%)", kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert {t for t, _ in read_shares(doc)} == {90}
+
+
+def test_lone_technical_score_with_its_price_partner_in_a_table():
+    rows = [["구분", "배점"], ["기술능력평가(90점)", "정량 20 / 정성 70"], ["가격평가(10점)", "입찰가격"]]
+    f, _ = run(detect, "6. 제안서 평가", NEGO, rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+
+
+def test_hardware_heavy_project_at_eighty_needs_review():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 평가비율 : 기술평가(80%), 가격평가(20%)",
+               "○ 본 사업은 하드웨어 구매 비중이 추정가격의 50% 이상인 사업임", kind="SW개발", budget="9억")
+    assert f.status == "review"
+    assert "80점 예외" in f.message
+
+
+def test_small_development_project_at_eighty_needs_review():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 평가비율 : 기술평가(80%), 가격평가(20%)", kind="SW개발",
+               budget="8천만원")
+    assert f.status == "review"
+    assert "1억원 미만" in f.message
+
+
+def test_technical_only_evaluation_needs_review():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 종합평가점수(100%) = 기술능력평가(100%)", kind="SW개발", budget="5억")
+    assert f.status == "review"
+
+
+def test_technical_weight_without_its_price_partner_needs_review():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, rows=[["평가부문", "배점"], ["기술평가 90점", "세부항목 참조"]],
+               kind="SW개발", budget="5억")
+    assert f.status == "review"
+    assert "90" in quotes(f)
+
+
+def test_no_weights_in_a_proposal_request_is_missing():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 평가위원회에서 제안서를 평가함", kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == [] and "가격" in f.looked_for
+
+
+def test_task_order_without_evaluation_is_not_applicable():
+    head = ["가람시 누리집 개편 용역 과업지시서", "1. 과업 개요"]
+    f, _ = run(detect, "2. 과업 내용", "○ 메뉴 개편", head=head, kind="홈페이지앱", budget="0.95억")
+    assert f.status == "not_applicable"
+
+
+def test_lowest_price_contract_is_not_applicable():
+    f, _ = run(detect, "6. 제안서 평가", "○ 낙찰자 결정방법 : 적격심사", "○ 평가비율 : 기술평가(80%), 가격평가(20%)",
+               kind="SW개발", budget="5억", contract_method="적격심사")
+    assert f.status == "not_applicable"

@@ -1,0 +1,98 @@
+"""SW12 SW기술성 평가기준 적용: the 지침 named where the evaluation applies it, 차등점수제, an
+evaluation table built on the 별표1 categories, and the law-list / proposal-outline / requirement-class
+traps."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.sw12_tech_eval import detect
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
+
+
+def run(detect, *lines, rows=None, head=HEAD, **given):
+    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
+    and run ``detect``; return (finding, document)."""
+    blocks = [RawBlock(t) for t in (*head, *lines)]
+    for r, cells in enumerate(rows or []):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, given)
+    f = detect(CheckContext(doc))
+    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
+        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
+    return f, doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+NEGO = "○ 계약방법 : 협상에 의한 계약"
+EVAL = "○ 평가비율 : 기술평가(90%), 가격평가(10%), 종합평가점수로 협상적격자를 선정함"
+CATEGORY_ROWS = [["평가부문", "평가항목", "배점"], ["전략 및 방법론", "사업이해도", "15"], ["기술 및 기능", "기능 요구사항", "25"],
+                 ["성능 및 품질", "성능 요구사항", "20"], ["프로젝트 관리", "일정계획", "10"], ["프로젝트 지원", "교육훈련", "10"]]
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 기술능력 평가항목 및 배점은 「소프트웨어 기술성 평가기준 지침」(과학기술정보통신부 고시)을 준용함",
+    "○ 기술능력평가기준 : 「소프트웨어 기술성 평가기준」 별표1 적용",
+])
+def test_named_in_the_evaluation_passes(clause):
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, clause, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "기술성" in quotes(f)
+
+
+def test_differential_scoring_is_quoted_too():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL,
+               "○ 본 사업은 「소프트웨어 기술성 평가기준 지침」 제4조제5항에 따른 차등점수제를 적용하지 않음",
+               kind="SW개발", budget="5억")
+    assert f.status == "pass" and "차등점수제" in f.message
+
+
+def test_evaluation_table_with_the_annex_categories_passes():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, rows=CATEGORY_ROWS, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "별표1" in f.message
+
+
+def test_annex_table_title_passes():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, "[기술제안서 평가항목 및 배점한도](일반SW개발사업)",
+               kind="SW개발", budget="5억")
+    assert f.status == "pass"
+
+
+def test_law_list_only_is_missing():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL,
+               "ｏ소프트웨어사업 대가산정 가이드(한국소프트웨어산업협회)ｏ소프트웨어 기술성 평가기준(지식경제부고시)"
+               "ｏ용역계약일반조건(기획재정부 계약예규)", rows=[["평가항목", "배점"], ["사업 이해도", "20"], ["수행 능력", "30"]],
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == [] and "법령 목록" in f.message
+
+
+def test_requirement_classes_and_proposal_outline_are_not_evaluation_rows():
+    f, _ = run(detect, "3. 요구사항", NEGO, EVAL, "10) 프로젝트 관리 요구사항(PMR)", "11) 프로젝트 지원 요구사항(PSR)",
+               "Ⅱ. 전략 및 방법론 1. 사업이해도", "Ⅲ. 기술 및 기능 1. 기능요구사항", "Ⅳ. 성능 및 품질 1. 성능요구사항",
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_proposal_request_without_any_evaluation_needs_review_for_a_form_reference():
+    f, _ = run(detect, "5. 제안 안내", NEGO,
+               "❍ 본 사업은 기술성 평가 시 ‘하도급계획적정성’을 평가항목에 포함하는 사업으로 「소프트웨어 기술성 평가기준 지침」 "
+               "별지 제4호서식 하도급 계획 적정성 확인서를 제출해야 함", kind="SW개발", budget="5억")
+    assert f.status == "review"
+
+
+def test_task_order_without_evaluation_is_not_applicable():
+    head = ["가람시 누리집 개편 용역 과업지시서", "1. 과업 개요"]
+    f, _ = run(detect, "2. 과업 내용", "○ 메뉴 개편", head=head, kind="홈페이지앱", budget="0.95억")
+    assert f.status == "not_applicable"

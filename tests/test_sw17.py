@@ -1,0 +1,111 @@
+"""SW17 SW사업 영향평가: the 결과서 attached or the assessment stated, the exemptions read from the
+document (claims, the 결과서 form's ticks, users inside one agency) or from the kind (상용SW 구매, 단순
+운영, DB 구축), and the 개인정보 영향평가 trap."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.sw17_impact import detect
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
+
+
+def run(detect, *lines, rows=None, head=HEAD, **given):
+    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
+    and run ``detect``; return (finding, document)."""
+    blocks = [RawBlock(t) for t in (*head, *lines)]
+    for r, cells in enumerate(rows or []):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, given)
+    f = detect(CheckContext(doc))
+    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
+        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
+    return f, doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+PUBLIC = ["○ 시민이 누리집에서 회원가입 후 민원을 신청하고 이용자는 처리 결과를 조회함"] * 4
+FORM_HEAD = "구분 | ①상용소프트웨어의 구매·설치 및 유지관리 사업 | {1} ②국가안보, 치안, 외교 등 민간이 서비스하기에 부적합한 사업 | □ " \
+            "③민간투자형 소프트웨어 사업 | □ ④단일기관 내부(소속기관 제외) 직원을 대상으로 제공하는 소프트웨어 사업 | {4} " \
+            "⑤데이터베이스 구축 사업 | □ ⑥소프트웨어 변경이 없는 운영 사업 | □ ⑦그 외 소프트웨어 사업 | {7} ※ 구분 ①~⑥에 해당하는 경우"
+
+
+@pytest.mark.parametrize("clause", [
+    "※ 본 사업은 「소프트웨어 진흥법」 제43조에 따라 SW사업 영향평가를 미리 실시한 사업임(붙임 1)",
+    "[붙임 5] 소프트웨어사업 영향평가 결과서",
+])
+def test_assessment_stated_or_attached_passes(clause):
+    f, _ = run(detect, "2. 사업 개요", clause, *PUBLIC, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "영향평가" in quotes(f)
+
+
+def test_public_service_without_assessment_is_missing():
+    f, _ = run(detect, "2. 사업 개요", *PUBLIC, "○ 개인정보 영향평가를 수행하고 결과를 반영하여야 함",
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == [] and "영향평가 결과서" in f.looked_for
+
+
+def test_claimed_exemption_is_not_applicable():
+    f, _ = run(detect, "2. 사업 개요",
+               "○ 본 사업은 지침 제6조에 따라 ‘단일기관 내부사용 목적의 소프트웨어사업’으로 소프트웨어사업 영향평가 제외 대상 사업임",
+               kind="SW개발", budget="5억")
+    assert f.status == "not_applicable"
+    assert f.evidence
+
+
+def test_form_ticking_an_exempt_category_is_not_applicable():
+    form = FORM_HEAD.replace("{1}", "□").replace("{4}", "■").replace("{7}", "□")
+    f, _ = run(detect, "[붙임 5] 소프트웨어사업 영향평가 결과서", form, *PUBLIC, kind="SW개발", budget="5억")
+    assert f.status == "not_applicable"
+    assert "단일기관" in f.applies
+
+
+def test_form_ticking_other_software_passes():
+    form = FORM_HEAD.replace("{1}", "□").replace("{4}", "□").replace("{7}", "■")
+    f, _ = run(detect, "[붙임 5] 소프트웨어사업 영향평가 결과서", form, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+
+
+def test_form_with_internal_users_only_is_not_applicable():
+    users = "2. 운영계획 | 운영기관 | ■단일기관 □다수기관 사용자 | 구분 | 예상사용자수 ■내부직원 | 약 800명 □타기관직원 | 명 □일반국민 또는 기업 | 명"
+    f, _ = run(detect, "[붙임 5] 소프트웨어사업 영향평가 결과서", users, kind="SW개발", budget="5억")
+    assert f.status == "not_applicable"
+    assert "내부" in f.message
+
+
+def test_groupware_for_own_staff_is_not_applicable():
+    staff = ["○ 임직원 전원이 그룹웨어로 전자결재와 업무포털을 사용하며 내부직원 업무지원 기능을 제공함"] * 4
+    f, _ = run(detect, "2. 사업 개요", *staff, kind="SW개발", budget="5억", project_name="AI 그룹웨어 고도화")
+    assert f.status == "not_applicable"
+    assert "내부" in f.applies
+
+
+def test_mostly_internal_users_without_a_clear_name_needs_review():
+    staff = ["○ 임직원이 사용하는 시스템으로 내부직원 업무담당자가 이용함"] * 3
+    f, _ = run(detect, "2. 사업 개요", *staff, "○ 일부 이용자 안내 화면 제공", "○ 이용자 문의 응대",
+               "○ 이용자 만족도 조사", "○ 고객 안내",
+               kind="SW개발", budget="5억", project_name="통합 정보시스템 구축")
+    assert f.status == "review"
+
+
+@pytest.mark.parametrize("kind", ["유지관리운영", "상용SW구매", "DB구축"])
+def test_exempt_kinds_are_not_applicable(kind):
+    f, _ = run(detect, "2. 사업 개요", *PUBLIC, kind=kind, budget="5억")
+    assert f.status == "not_applicable"
+
+
+def test_consulting_is_not_exempt():
+    f, _ = run(detect, "2. 사업 개요", *PUBLIC, kind="ISP컨설팅", budget="3억")
+    assert f.status == "missing"

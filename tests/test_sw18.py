@@ -1,0 +1,85 @@
+"""SW18 SW사업정보 제출: the submission clause (any of its spellings), the scope (development or
+operation, not ISP/consulting) and the 1억 gate (unknown amount → 검토필요)."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.sw18_project_info import detect
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
+
+
+def run(detect, *lines, rows=None, head=HEAD, **given):
+    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
+    and run ``detect``; return (finding, document)."""
+    blocks = [RawBlock(t) for t in (*head, *lines)]
+    for r, cells in enumerate(rows or []):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, given)
+    f = detect(CheckContext(doc))
+    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
+        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
+    return f, doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+CLAUSE = "○ 계약상대자는 「소프트웨어 진흥법」 제46조에 따라 SW사업정보(SW사업 수행 및 실적정보) 데이터를 작성하여 제출하여야 함"
+
+
+@pytest.mark.parametrize("clause", [
+    CLAUSE,
+    "○ 제출방법 : SW사업정보 저장소(www.spir.kr) 자료실의 등록방법 안내 참조",
+    "○ 소프트웨어사업 정보는 계약 후 1개월 이내에 작성·제출함",
+])
+def test_submission_clause_passes(clause):
+    f, _ = run(detect, "6. 프로젝트관리 요구사항", clause, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert f.evidence and "5억원" in f.applies
+
+
+def test_requirement_row_naming_the_submission_passes():
+    f, _ = run(detect, "6. 요구사항 목록", rows=[["요구사항 고유번호", "요구사항 명칭"], ["PMR-004", "소프트웨어사업정보 제출"]],
+               kind="SW개발", budget="5억")
+    assert f.status == "pass"
+
+
+def test_missing_in_development_over_the_threshold():
+    f, _ = run(detect, "6. 프로젝트관리 요구사항", "○ 착수계 및 사업수행계획서를 제출하여야 함", kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == [] and "SW사업정보" in f.looked_for
+
+
+def test_operation_contracts_are_in_scope():
+    f, _ = run(detect, "6. 운영 요구사항", "○ 월간 운영보고서를 제출하여야 함", kind="유지관리운영", budget="2억")
+    assert f.status == "missing"
+    assert "유지관리·운영" in f.applies
+
+
+@pytest.mark.parametrize("kind", ["ISP컨설팅", "연구용역"])
+def test_consulting_and_research_are_not_applicable(kind):
+    f, _ = run(detect, "6. 기타", CLAUSE, kind=kind, budget="5억")
+    assert f.status == "not_applicable"
+
+
+def test_under_one_hundred_million_is_not_applicable():
+    f, _ = run(detect, "6. 기타", "○ 착수계를 제출함", kind="SW개발", budget="9,900만원")
+    assert f.status == "not_applicable"
+    assert "1억원" in f.applies
+
+
+def test_unknown_amount_needs_review_unless_the_clause_is_there():
+    f, doc = run(detect, "6. 기타", "○ 착수계를 제출함", kind="SW개발")
+    assert not doc.facts.get_fact("budget_krw").known
+    assert f.status == "review" and "사업금액" in f.message
+    f, _ = run(detect, "6. 기타", CLAUSE, kind="SW개발")
+    assert f.status == "pass"
