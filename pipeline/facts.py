@@ -10,6 +10,11 @@ for evidence.
 Amounts are read in every official spelling (:func:`parse_amount`); the project total is picked
 among the candidates next to budget words by a score that prefers the 사업개요 figure and keeps
 away from the usual traps (보증금, 단가, 연도별 금액, 제안서 보상, "20억원 미만" thresholds).
+
+사업유형 and the yes/no facts (상용SW·네트워크/보안 장비 도입, DB 구축, 개인정보 처리, 기능점수 대가)
+are read in section context (:class:`_Zones`): the document's own scope statement (사업범위·과업내용),
+its equipment-composition requirements (ECR-…) and purchase tables count; a 현황 inventory, a
+security pledge's 누출금지 list, proposal forms and evaluation tables do not.
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Iterable, Optional
 
-from .model import Document, Evidence, Fact, Facts
+from .model import Document, Evidence, Fact, Facts, Section
 
 # ------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -913,144 +918,499 @@ def _public_sw(view: TextView, name: str, doc_type: str) -> tuple[bool, float, s
     return False, 0.4, "SW사업 표지가 거의 없음", None
 
 
+# ------------------------------------------------------------------------------------------------
+# Section context: which part of the RFP a match stands in
+# ------------------------------------------------------------------------------------------------
+
+# Section-title keywords (whitespace-free) → the kind of text the section holds. The first class that
+# matches wins, and the deepest titled section decides ("Ⅲ. 제안요청 내용 > 2. 시스템 현황" is 현황).
+_TITLE_CLASSES: list[tuple[str, re.Pattern]] = [
+    ("toc", re.compile(r"^(?:목차|목록|contents)$", re.I)),
+    ("current", re.compile(r"현황|현행(?!화)|as-?is|기존시스템|운영환경|보유장비|보유자원|구성현황|운영중인", re.I)),
+    ("evaluation", re.compile(r"평가|배점|심사|협상적격|협상기준|협상절차|협상대상")),
+    ("guide", re.compile(
+        r"제안서|작성요령|작성방법|작성지침|제출|입찰참가|참가자격|제안안내|설명회|서식|별지|참조표|일반현황|실적|"
+        r"확약|서약|동의서|각서|증명|제안요청서의|입찰")),
+    ("security", re.compile(r"보안관리|보안준수|보안유지|보안대책|보안사항|보안특약|누출|비밀|정보보안|보안점검|보안교육")),
+    ("contract", re.compile(
+        r"계약|특수조건|일반조건|하자|하도급|지식재산|손해배상|지체상금|대금|유의사항|기타사항|준수사항|관리감독|검사|"
+        r"검수|산출물|인수인계|지침|법령|규정")),
+    ("purchase", re.compile(
+        r"장비|도입|구매|H/?W|S/?W|하드웨어|소프트웨어|인프라|물품|납품|자재|라이선스|라이센스|ECR|시스템구성|"
+        r"구성요구|제품|솔루션|서버|네트워크", re.I)),
+    ("scope", re.compile(
+        r"범위|사업내용|과업내용|주요내용|추진내용|구축내용|개발내용|서비스내용|과업개요|용역개요|사업개요|^개요$|"
+        r"사업안내|사업일반|주요과업|세부과업|과업의내용|사업의내용|용역내용")),
+    ("background", re.compile(r"배경|필요성|목적|기대효과|추진방향|추진전략|추진체계|추진일정|일정|목표")),
+    ("requirement", re.compile(r"요구사항|요청사항|제안요청|과업|기능|SFR|세부내용|개발|구축|구현|요건", re.I)),
+    ("attachment", re.compile(r"붙임|별첨|첨부|부록|참고")),
+]
+_CLASS_OF_REQ_PREFIX = {"ECR": "purchase", "HWR": "purchase", "SWR": "purchase", "ENR": "purchase"}
+
+# where a mention says what the project itself does or buys
+_OWN_CLASSES = frozenset({"scope", "purchase", "requirement", "other", "background"})
+_NOT_SCOPE = frozenset({"toc", "current", "evaluation", "guide", "security", "contract", "background"})
+
+
+def _title_class(title: str) -> Optional[str]:
+    t = re.sub(r"\s", "", title)
+    m = re.match(r"([A-Z]{3})-?\d", t)
+    if m and m.group(1) in _CLASS_OF_REQ_PREFIX:
+        return _CLASS_OF_REQ_PREFIX[m.group(1)]
+    for cls, rx in _TITLE_CLASSES:
+        if rx.search(t):
+            return cls
+    return None
+
+
+class _Zones:
+    """Per-block section class of a segmented document (every block is "other" when the document
+    has no sections), and whitespace-free text of its scope statements (사업범위·과업내용)."""
+
+    SCOPE_CAP = 14000
+
+    def __init__(self, doc: Document, view: TextView) -> None:
+        self.doc = doc
+        self.view = view
+        self.starts = [b.start for b in doc.blocks]
+        n = len(doc.blocks)
+        self.cls: list[str] = ["other"] * n
+        self.sec_title: list[str] = [""] * n
+        self.in_scope: list[bool] = [False] * n
+        self.segmented = bool(getattr(doc, "all_sections", None))
+        if self.segmented:
+            # (deepest class on the path, own title, whether a 범위-like section is on the path),
+            # memoised per section: a parent is always seen before its children
+            memo: dict[int, tuple[str, str, bool]] = {}
+
+            def info(sec: Section) -> tuple[str, str, bool]:
+                key = id(sec)
+                got = memo.get(key)
+                if got is None:
+                    own = _title_class(sec.title)
+                    up = info(sec.parent) if sec.parent is not None else ("other", "", False)
+                    got = (own or up[0], re.sub(r"\s", "", sec.title), own == "scope" or up[2])
+                    memo[key] = got
+                return got
+
+            for i, b in enumerate(doc.blocks):
+                if b.in_toc:
+                    self.cls[i] = "toc"
+                    continue
+                sec = doc.section_at(b.start)
+                if sec is None:
+                    continue
+                deepest, title, scoped = info(sec)
+                self.cls[i], self.sec_title[i] = deepest, title
+                self.in_scope[i] = scoped and deepest not in _NOT_SCOPE
+        self.vstarts = [view.view_index(st) for st in self.starts]
+        self.scope = self._scope_text()
+
+    def block_of(self, vpos: int) -> int:
+        if not self.vstarts:
+            return -1
+        return max(0, bisect.bisect_right(self.vstarts, vpos) - 1)
+
+    def cls_at(self, vpos: int) -> str:
+        i = self.block_of(vpos)
+        return self.cls[i] if i >= 0 else "other"
+
+    def _scope_text(self) -> str:
+        """The document's own statement of scope: the 사업범위/과업내용/사업개요 sections in the first
+        part of the document (현황·평가·계약 subsections left out), capped; without sections, the
+        opening of the document. ``scope_pieces`` keeps where each piece stands in the view."""
+        s = self.view.s
+        self.scope_pieces: list[tuple[int, int]] = []
+        if not self.segmented:
+            self.scope_pieces.append((0, min(len(s), 6000)))
+        else:
+            total = 0
+            limit = max(len(self.doc.text) * 0.6, 20000)
+            for i, b in enumerate(self.doc.blocks):
+                if not self.in_scope[i] or b.start > limit:
+                    continue
+                vs, ve = self.vstarts[i], self.view.view_index(b.end)
+                self.scope_pieces.append((vs, ve))
+                total += ve - vs
+                if total >= self.SCOPE_CAP:
+                    break
+        return "\n".join(s[a:b] for a, b in self.scope_pieces)
+
+    def scope_lines(self) -> Iterable[tuple[int, str]]:
+        """(view position, line) for each line of the scope text."""
+        s = self.view.s
+        for a, b in self.scope_pieces:
+            pos = a
+            for line in s[a:b].split("\n"):
+                yield pos, line
+                pos += len(line) + 1
+
+    def own(self, vpos: int) -> bool:
+        """Whether a mention at ``vpos`` stands where the RFP states its own work (not in a 현황, a
+        security pledge, a proposal form, an evaluation table or the contract terms)."""
+        return self.cls_at(vpos) in _OWN_CLASSES
+
+
 _KIND_NAME_PATS = [
-    ("ISP컨설팅", re.compile(r"ISP|ISMP|정보화전략|정보화계획|컨설팅|사전타당성|타당성조사|BPR|마스터플랜|진단")),
+    ("ISP컨설팅", re.compile(r"ISP|ISMP|정보화전략|정보화계획|컨설팅|사전타당성|타당성조사|BPR(?!시스템)|마스터플랜|진단")),
     ("연구용역", re.compile(r"연구용역|조사용역|(?:연구|조사)(?:사업|용역)?(?:\(|$)")),
     ("감리PMO", re.compile(r"감리|PMO")),
     ("유지관리운영", re.compile(r"유지관리|유지보수|유지및보수|유지·보수|운영(?!체제)|위탁운영")),
-    ("고도화", re.compile(r"고도화|개편|재구축|기능개선|성능개선|개선|업그레이드|차세대|전환")),
-    ("홈페이지앱", re.compile(r"홈페이지|누리집|웹사이트|모바일|앱(?!리)")),
+    ("고도화", re.compile(r"고도화|개편|재구축|기능개선|성능개선|(?<!업무)개선|업그레이드|차세대|전환")),
+    ("홈페이지앱", re.compile(r"홈페이지|누리집|웹사이트|모바일(?!오피스)|앱(?!리)")),
     ("DB구축", re.compile(r"DB구축|데이터베이스구축|DB화|자료구축|데이터구축")),
     ("SW개발", re.compile(r"구축|개발|도입")),
 ]
-_COMMERCIAL_SW = re.compile(r"라이선스|라이센스|상용SW|상용소프트웨어|상용솔루션|솔루션구매|SW구매|소프트웨어구매|직접구매대상")
-_HW = re.compile(r"서버(?:도입|구매|구축|납품)|스토리지|GPU|하드웨어도입|H/W도입|HW도입|장비도입|장비구매|장비납품|전산장비|서버\d|랙")
-_NETSEC_BUY = re.compile(
-    r"(?:방화벽|스위치|라우터|IPS|WAF|VPN|보안장비|네트워크장비|서버보안|NAC|DDoS|정보보호시스템)[^\n]{0,30}"
-    r"(?:도입|구매|납품|설치|공급|구성)"
-)
-_FP_PRICING = re.compile(r"(?:기능점수|FP)[^\n]{0,40}(?:대가|개발비|사업비|산정방식|방식으로)")
-_PII = re.compile(r"개인정보")
-_PII_SYS = re.compile(r"개인정보처리시스템|개인정보파일|개인정보(?:의)?(?:암호화|마스킹|비식별|접속기록)")
-_MEMBERS = re.compile(r"회원가입|회원관리|회원정보|로그인|본인인증|실명인증|휴대폰인증")
+# equipment-composition requirement IDs (시스템 장비 구성 요구사항): what the project procures
+_EQ_LIST = re.compile(r"(?<![A-Z])(ECR|SYR|HWR|SWR|EQR)-?(\d{1,3})[|:)]([^\n|]{2,40})")
+_EQ_TITLE = re.compile(r"^(ECR|SYR|HWR|SWR|EQR)-?(\d{1,3})", re.I)
+_HW_NOUN = re.compile(
+    r"서버|스토리지|GPU|그래픽카드|디스플레이|전자칠판|비디오월|VideoWall|단말|스위치|라우터|랙|UPS|백업장치|"
+    r"노트북|모니터(?!링)|CCTV|카메라|NVR|전광판|키오스크|H/W|HW|하드웨어|장치|센서|전산장비|정보화시설|전원설비|"
+    r"네트워크장비|보안장비|방화벽|(?<!클라우드)인프라(?=구축|도입|공급|설치|증설)|장비(?=도입|구매|납품|공급|증설|교체)", re.I)
+_SW_NOUN = re.compile(
+    r"라이선스|라이센스|상용SW|상용S/W|상용소프트웨어|상용솔루션|상용패키지|패키지S/W|DBMS|S/W도입|SW도입|"
+    r"소프트웨어도입|솔루션(?:도입|구매|공급)|OS도입|WAS도입|WEB,?WAS|미들웨어|백신|뷰어솔루션|SAP(?:ERP|S/4)", re.I)
+_NETSEC_NOUN = re.compile(
+    r"스위치|라우터|방화벽|침입방지|침입탐지|IPS|IDS|VPN|WAF|NAC|DDoS|망연계|네트워크장비|네트워크|보안장비|"
+    r"정보보호시스템|정보보호제품|보안솔루션|DB암호화|접근제어|서버보안|보안·네트워크|L[2-7]스위치")
+_EQ_SKIP = re.compile(r"공통|일반|개발환경|운영사양|시스템활용|환경준수|클라우드|현황|요구사항명|요구사항$")
+_HW_BUY = re.compile(
+    r"(?:서버|스토리지|GPU|그래픽카드|디스플레이|전자칠판|단말기?|스위치|라우터|랙|UPS|백업장치|CCTV|카메라|NVR|전광판|"
+    r"H/W|HW|하드웨어|장치|센서|전산장비|정보화시설|전원설비|네트워크장비|보안장비|방화벽|인프라|장비)"
+    r"[^\n]{0,12}?(?:도입|구매|구입|납품|설치|공급|증설|교체|구축)|"
+    r"(?:서버|스토리지|GPU|모니터|PC|노트북|단말기|장비|디스플레이)[^\n]{0,20}?\d+(?:대|EA|ea|식|개소|set)(?![가-힣])")
+_SW_BUY = re.compile(
+    r"(?<!데이터)(?<!데이터제공)(?:라이선스|라이센스|상용SW|상용S/W|상용소프트웨어|상용솔루션|상용패키지|패키지S/W|DBMS|"
+    r"S/W|SW|소프트웨어|솔루션|OS|WAS)[^\n]{0,10}?(?:구매|구입|도입|공급|구독|납품)|"
+    r"(?:라이선스|라이센스)[^\n]{0,6}?\d+(?:copy|Copy|카피|EA|ea|User|user|개|식|Core|core)")
+_NS_BUY = re.compile(
+    r"(?:스위치|라우터|방화벽|IPS|VPN|WAF|보안장비|네트워크장비|정보보호시스템|정보보호제품|망연계장비)"
+    r"[^\n]{0,12}?(?:도입|구매|구입|납품|설치|공급|증설|교체|구축)")
+_TABLE_BUY = re.compile(
+    r"(?:(?P<ns>방화벽|웹방화벽|IPS|VPN|WAF|NAC|서버보안|DB암호화|백신|망연계|L3스위치|L4스위치|보안스위치)|"
+    r"(?P<sw>라이선스|라이센스|상용SW|DBMS))[^\n]{0,20}?\|\s?\d+\s?\|?\s?(?:식|대|EA|ea|copy|Copy|카피|User|user|set|Core|core)(?![가-힣])")
+_BUYER_ELSEWHERE = re.compile(r"사업자부담|계약상대자부담|제안사부담|별도추진|별도사업|별도발주|기관에서제공|발주기관제공")
+_NEG_LINE = re.compile(r"없음|없으며|없다|없는|않음|않으며|않는다|않고|제외|미해당|해당없|미포함|불포함|별도사업|별도발주|기설치|기구축")
+_CLOUD_ONLY = re.compile(r"클라우드(?:서비스|환경|기반)?(?:이용|임차|사용|구독|전환)|SaaS|IaaS|PaaS")
 
 
-_NEGATED_LINE = re.compile(r"없음|없으며|없다|없는|않음|않으며|않는다|않고|제외|미해당|해당없|미포함|불포함")
+@dataclass
+class _Buy:
+    what: str  # hw | sw | ns
+    span: Span
+    how: str  # scope (a 사업범위 line) | item (ECR-… requirement) | table (a purchase-table row)
 
 
-def _commercial_sw_lines(s: str, hi: Optional[int] = None) -> tuple[int, int, Optional[Span], Optional[Span]]:
-    """(lines naming commercial SW as bought, lines saying there is none, first span of each)."""
-    pos = neg = 0
-    pos_span = neg_span = None
-    last_line = -1
-    for m in _COMMERCIAL_SW.finditer(s, 0, len(s) if hi is None else hi):
-        a = s.rfind("\n", 0, m.start()) + 1
-        if a == last_line:
+def _purchases(z: "_Zones") -> list[_Buy]:
+    """What the project itself procures: the equipment-composition requirement items (ECR-…) and
+    the scope lines that buy, install or supply hardware, commercial SW, network or security
+    products. Inventories (현황), security pledges and proposal forms do not count."""
+    s = z.view.s
+    out: list[_Buy] = []
+    seen: set[tuple[str, str]] = set()
+
+    def classify(name: str, span: Span, how: str) -> None:
+        if _EQ_SKIP.search(name) and not re.search(r"서버|스토리지|라이선스|GPU", name):
+            return
+        if _HW_NOUN.search(name):
+            out.append(_Buy("hw", span, how))
+        if _SW_NOUN.search(name):
+            out.append(_Buy("sw", span, how))
+        if _NETSEC_NOUN.search(name) and not re.search(r"클라우드|연계$", name) \
+                and not (re.search(r"L2", name) and not re.search(r"보안|L3|L4|L7", name)):  # L2 스위치 (no 보안기능)
+            out.append(_Buy("ns", span, how))
+
+    for m in _EQ_LIST.finditer(s):
+        key = (m.group(1).upper(), m.group(2).lstrip("0"))
+        if key in seen or z.cls_at(m.start()) in ("toc", "current", "guide", "evaluation", "security"):
             continue
-        last_line = a
-        b = s.find("\n", m.end())
-        line = s[a: len(s) if b < 0 else b]
-        if _NEGATED_LINE.search(line):
-            neg += 1
-            neg_span = neg_span or m.span()
-        else:
-            pos += 1
-            pos_span = pos_span or m.span()
-        if pos + neg >= 40:
-            break
-    return pos, neg, pos_span, neg_span
+        seen.add(key)
+        classify(m.group(3), m.span(), "item")
+    for sec in getattr(z.doc, "all_sections", None) or []:
+        t = re.sub(r"\s", "", sec.label + sec.title)
+        m = _EQ_TITLE.match(t)
+        if not m:
+            continue
+        key = (m.group(1).upper(), m.group(2).lstrip("0"))
+        if key in seen:
+            continue
+        seen.add(key)
+        vs = z.view.view_index(sec.start)
+        _, ve = z.view.line_bounds(vs)
+        classify(t[m.end():], (vs, ve), "item")
+    # purchase-table rows: "서버보안 | 1식 | 직접구매", "Oracle DB 라이선스 | 2 | ea"
+    for m in _TABLE_BUY.finditer(s):
+        a, b = z.view.line_bounds(m.start())
+        row = s[a:b]
+        direct = re.search(r"직접구매\[?[OoＯ○✓√]", row)  # the 직접구매 대상 상용SW 구매계획 form, item ticked
+        if direct or (z.cls_at(m.start()) in ("scope", "purchase", "requirement", "other")
+                      and not _NEG_LINE.search(s[m.start(): m.end() + 10])):
+            out.append(_Buy("ns" if m.group("ns") else "sw", m.span(), "table"))
+    # scope lines: "학습&추론 서버 도입(2대)", "BIT LCD 모니터 : 20ea", "Oracle DB 라이선스 : 2ea"
+    for pos, line in z.scope_lines():
+        if len(line) < 4 or _NEG_LINE.search(line) or _CLOUD_ONLY.search(line) or _BUYER_ELSEWHERE.search(line):
+            continue
+        found = [(w, rx.search(line)) for w, rx in (("hw", _HW_BUY), ("sw", _SW_BUY), ("ns", _NS_BUY))]
+        if not any(m for _, m in found):
+            continue
+        for what, m in found:
+            if m and not (what == "hw" and re.search(r"현재운영|기존|보유|기설치", line)):
+                out.append(_Buy(what, (pos + m.start(), pos + m.end()), "scope"))
+    return out
 
 
-def _project_kinds(view: TextView, name: str, public_sw: bool, non_sw_reason: str) -> list[str]:
-    s = view.s
-    name_c = re.sub(r"\s", "", name or "") or s[:300]
-    kinds: list[str] = []
+_DEV_SCOPE = re.compile(
+    r"(?:시스템|서비스|플랫폼|기능|모듈|앱|화면|프로그램|포털|챗봇|솔루션|모델|API)(?:을|를)?(?:신규)?(?:개발|구축|구현)|"
+    r"신규(?:개발|구축|서비스|시스템|기능|과업)|개발범위|구축범위"
+)
+_PLAN_SCOPE = re.compile(r"구축방안|방안도출|방안마련|체계설계|이행계획|전략수립")
+_OPERATE_TITLE = re.compile(
+    r"(?:시스템|서비스|센터|경기|현장|플랫폼|홈페이지)(?:상주및)?운영(?!환경|계획|방안|체계|관리자|현황|정책)|운영대행|위탁운영|운영용역|"
+    r"운영및유지관리|유지관리운영")
+_UPGRADE_TITLE = re.compile(r"고도화|기능개선|기능수정|기능보완|프로그램개발|기능개발|재구축|개편")
+_WEB_SCOPE = re.compile(r"홈페이지|누리집|웹사이트|반응형웹|모바일앱|모바일웹|앱(?:구축|개발|개편)")
+_DB_SCOPE = re.compile(r"DB구축|데이터베이스구축|지식DB|DB화|자료구축|데이터구축|DB상시구축|데이터셋구축|DB(?:및|와)[^\n]{0,12}구성")
+_LICENSE_SCOPE = re.compile(
+    r"(?:라이선스|라이센스|상용SW|상용S/W|상용소프트웨어|상용패키지|패키지S/W|솔루션|챗봇)[^\n]{0,12}(?:구매|구독|공급|도입)|"
+    r"(?:SW|소프트웨어)직접구매")
+
+
+def _project_kinds(z: "_Zones", name: str, public_sw: bool, non_sw_reason: str,
+                   buys: list[_Buy]) -> tuple[list[str], dict[str, Span]]:
+    """Kinds of work the project is (사업유형), from its name and its own statement of scope, with
+    the span each kind was read from."""
+    s = z.view.s
+    name_c = re.sub(r"[\s|]", "", name or "")
+    kinds: dict[str, Optional[Span]] = {}
+
+    def add(kind: str, span: Optional[Span] = None) -> None:
+        kinds.setdefault(kind, span)
+
+    def scope_span(m: Optional[re.Match]) -> Optional[Span]:
+        if m is None or m.string is not z.scope:
+            return None
+        pos = s.find(m.group())
+        return (pos, pos + len(m.group())) if pos >= 0 else None
+
     if not public_sw and any(w in non_sw_reason for w in _NON_SW_SERVICE):
-        return ["비SW"]
+        return ["비SW"], {}
     if not public_sw and re.search(r"영상·음향|물품", non_sw_reason):
-        kinds.append("HW인프라")
+        add("HW인프라")
     for kind, pat in _KIND_NAME_PATS:
-        if pat.search(name_c):
-            kinds.append(kind)
+        target = name_c or s[:300]
+        if kind == "SW개발":  # "연구성과물 DB구축" names a DB, not a system build
+            target = re.sub(r"DB구축|데이터베이스구축|자료구축|데이터구축", "", target)
+        if pat.search(target):
+            add(kind)
     if "연구용역" not in kinds and re.search(r"연구용역", s[:300]):
-        kinds.append("연구용역")  # the cover calls it a 연구용역
-    if "홈페이지앱" not in kinds and _count(re.compile(r"홈페이지|누리집|웹사이트|모바일앱"), s, 20) >= 15:
-        kinds.append("홈페이지앱")  # a web-facing system, even when its name does not say so
-    if "ISP컨설팅" in kinds:
-        kinds = [k for k in kinds if k not in ("SW개발", "고도화", "홈페이지앱")]
-    if "연구용역" in kinds and "SW개발" in kinds and not re.search(r"개발", name_c):
-        kinds.remove("SW개발")
-    if "고도화" in kinds and "SW개발" not in kinds and _count(_DEV_SIGNS, s, 40) >= 30:
-        kinds.append("SW개발")
-    head = s[: max(8000, len(s) // 6)]
-    if _commercial_sw_lines(head)[0] >= 2 and not set(kinds) & {"ISP컨설팅", "연구용역"}:
-        kinds.append("상용SW구매")
-    if _count(_HW, head, 10) >= 2 and not set(kinds) & {"ISP컨설팅", "연구용역"}:
-        kinds.append("HW인프라")
+        add("연구용역")  # the cover calls it a 연구용역
+    if "연구용역" in kinds and _count(_PLAN_SCOPE, z.scope, 10) >= 3:
+        add("ISP컨설팅")  # a study whose deliverable is the plan for a system ("구축방안 도출", "체계 설계")
+    advisory = bool(set(kinds) & {"ISP컨설팅", "연구용역", "감리PMO"})
+    if advisory:
+        keep_dev = "ISP컨설팅" not in kinds and re.search(r"개발", name_c)
+        for k in ("고도화", "홈페이지앱", "유지관리운영") + (() if keep_dev else ("SW개발",)):
+            kinds.pop(k, None)
+    else:
+        # the scope statement adds what the name leaves out
+        if "홈페이지앱" not in kinds:
+            n_web = _count(_WEB_SCOPE, z.scope, 10)
+            if n_web >= 2:
+                add("홈페이지앱", scope_span(_WEB_SCOPE.search(z.scope)))
+        if "고도화" not in kinds:
+            titles = [t for t, c in zip(z.sec_title, z.in_scope) if c and not re.match(r"[A-Z]{2,4}-?\d", t)]
+            if any(_UPGRADE_TITLE.search(t) for t in titles):
+                add("고도화")  # a scope item of its own: "학사정보시스템 고도화", "기능개선 요구사항"
+        if "유지관리운영" not in kinds:
+            titles = [t for t, c in zip(z.sec_title, z.in_scope) if c]
+            if any(_OPERATE_TITLE.search(t) and not re.match(r"[A-Z]{2,4}-?\d", t) for t in dict.fromkeys(titles)):
+                add("유지관리운영")
+        if "DB구축" not in kinds:
+            titles = "\n".join(dict.fromkeys(t for t, c in zip(z.sec_title, z.in_scope) if c))
+            m = _DB_SCOPE.search(titles)
+            if m:
+                add("DB구축")
+        if "고도화" in kinds and "SW개발" not in kinds:
+            # an upgrade that also builds new systems ("신규 서비스 개발", "시스템 개발 범위")
+            if _count(_DEV_SCOPE, z.scope, 20) >= 6 and _count(re.compile(r"신규"), z.scope, 5) >= 2:
+                add("SW개발", scope_span(_DEV_SCOPE.search(z.scope)))
+    hw = [b for b in buys if b.what == "hw"]
+    sw = [b for b in buys if b.what == "sw"]
+    if not advisory:
+        if any(b.how == "scope" for b in hw) or len(hw) >= 2:
+            add("HW인프라", hw[0].span)
+        m = _LICENSE_SCOPE.search(z.scope)
+        if m and not _NEG_LINE.search(z.scope[max(0, m.start() - 30): m.end() + 30]):
+            add("상용SW구매", scope_span(m))
+        elif len([b for b in sw if b.how == "item"]) >= 3 or any(b.how == "scope" for b in sw):
+            add("상용SW구매", sw[0].span)
+        # a purchase of licences with no development is not an SW개발 ("생성형 AI 도입": a subscription)
+        if "상용SW구매" in kinds and "SW개발" in kinds and not re.search(r"구축|개발", name_c.replace("도입구축", "도입")) \
+                and _count(_DEV_SCOPE, z.scope, 5) == 0:
+            kinds.pop("SW개발", None)
     if not kinds:
-        kinds.append("SW개발" if public_sw else "비SW")
+        add("SW개발" if public_sw else "비SW")
     if "ISP컨설팅" in kinds and re.search(r"BPR시스템|시스템구축", name_c) and not re.search(r"ISP|ISMP|컨설팅", name_c):
-        kinds = ["SW개발"] + [k for k in kinds if k != "ISP컨설팅"]
+        kinds.pop("ISP컨설팅", None)
+        add("SW개발")
     order = {k: i for i, k in enumerate(PROJECT_KINDS)}
-    return sorted(dict.fromkeys(kinds), key=lambda k: order[k])
+    keys = sorted(kinds, key=lambda k: order[k])
+    return keys, {k: v for k, v in kinds.items() if v}
 
 
-def _yes_no_facts(view: TextView, kinds: list[str], public_sw: bool) -> dict[str, tuple[str, float, Optional[Span]]]:
-    s = view.s
-    out: dict[str, tuple[str, float, Optional[Span]]] = {}
-    advisory = set(kinds) <= {"ISP컨설팅", "연구용역", "감리PMO", "비SW"}
-    builds = set(kinds) & {"SW개발", "고도화", "홈페이지앱", "DB구축", "유지관리운영"}
+_FP_PRICING = re.compile(
+    r"기능점수(?:\(FP\))?(?:기반|방식|기준)(?:으로)?(?:수립|선정|산정|산출|발주)|"
+    r"(?:대가|사업비|개발비|추정가격|사업예산|예산)[^\n]{0,30}(?:기능점수|\d[\d,.]*FP)|"
+    r"(?:기능점수|\bFP\b)[^\n]{0,30}(?:대가|개발비|사업비|추정가격)(?:를|을|로|으로)?(?:산정|산출)|"
+    r"기능점수기준\d[\d,.]*FP|\d[\d,.]*FP상당"
+)
+_FP_NOT_PRICING = re.compile(r"적정사업기간|적정개발기간|측정전문가|산정가능전문가|검증및제출|산정결과서|과업변경|예시\)|변경규모")
+_MEMBER = re.compile(r"회원(?:가입|정보|관리|탈퇴|제|인증|로그인)?")
+_IDENTITY = re.compile(r"본인인증|본인확인|실명인증|휴대폰인증|아이핀|i-PIN|간편인증")
+_DATA_SUBJECTS = re.compile(r"신청자|지원자|응시자|예약자|민원인|이용자정보|가입자|학생|수강|학적|환자|수급자")
+_PII_STRONG = re.compile(r"주민등록번호|고유식별정보|민감정보|개인정보(?:의)?(?:수집|처리방침|제3자|입력|보유|파일)")
+_PII_ANY = re.compile(
+    rf"(?P<member>{_MEMBER.pattern})|(?P<ident>{_IDENTITY.pattern})|(?P<subj>{_DATA_SUBJECTS.pattern})|"
+    rf"(?P<strong>{_PII_STRONG.pattern})")
+_DB_WORDS = re.compile(r"DB|데이터베이스|DBMS")
+_DB_BUILD = re.compile(r"DB(?:설계|구축|구성|이관|전환)|데이터베이스(?:설계|구축|구성)|데이터(?:이관|전환|구축)|테이블설계|논리모델|물리모델")
+_COMMERCIAL_NONE = re.compile(
+    r"(?:직접구매대상|분리발주대상)?(?:상용SW|상용소프트웨어|직접구매)[^\n]{0,20}(?:없음|없으며|없다|해당없|미해당)")
+_LICENSE_SUPPLIED = re.compile(
+    r"(?:정품|영구)(?:라이선스|라이센스)|(?:제반|Enterprise|사용)(?:라이선스|라이센스)(?:를|을)?(?:제공|포함|공급)")
+_FIND_NETSEC = re.compile(
+    r"(?:방화벽|웹방화벽|스위치|라우터|IPS|IDS|WAF|VPN|NAC|DDoS|보안장비|네트워크장비|정보보호시스템|정보보호제품|"
+    r"서버보안|백신|DB암호화|망연계)[^\n]{0,25}(?:도입|구매|구입|납품|공급|증설|교체)")
 
-    pos, neg, pos_span, neg_span = _commercial_sw_lines(s)
-    if "상용SW구매" in kinds:
-        out["buys_commercial_sw"] = ("yes", 0.7, pos_span)
+
+def _own_hits(z: "_Zones", pat: re.Pattern, cap: int = 200, classes: frozenset = _OWN_CLASSES) -> list[re.Match]:
+    out = []
+    for m in pat.finditer(z.view.s):
+        if z.cls_at(m.start()) in classes:
+            out.append(m)
+            if len(out) >= cap:
+                break
+    return out
+
+
+_PII_CLASSES = frozenset({"scope", "purchase", "requirement", "other", "background", "current"})
+
+YesNo = tuple[str, float, Optional[Span], str]
+
+
+def _yes_no_facts(z: "_Zones", kinds: list[str], public_sw: bool, non_sw_reason: str,
+                  buys: list[_Buy]) -> dict[str, YesNo]:
+    """(value, confidence, evidence span, Korean note) for each yes/no fact."""
+    s = z.view.s
+    ks = set(kinds)
+    out: dict[str, YesNo] = {}
+    advisory = ks <= {"ISP컨설팅", "연구용역", "감리PMO", "비SW"}
+    dev = ks & {"SW개발", "고도화", "홈페이지앱", "DB구축"}
+    goods_only = ks <= {"HW인프라", "상용SW구매"}
+
+    # 상용SW 구매
+    sw = [b for b in buys if b.what == "sw"]
+    none = _COMMERCIAL_NONE.search(s)
+    if "상용SW구매" in ks:
+        span = sw[0].span if sw else None
+        out["buys_commercial_sw"] = ("yes", 0.8, span, "사업범위·장비구성 요구사항에 상용SW(라이선스) 구매·도입이 있음")
     elif advisory:
-        out["buys_commercial_sw"] = ("no", 0.6, None)
-    elif neg and not pos:
-        out["buys_commercial_sw"] = ("no", 0.7, neg_span)  # "직접구매 대상 상용SW가 없음"
-    elif pos == 0:
-        out["buys_commercial_sw"] = ("no", 0.4, None)
+        out["buys_commercial_sw"] = ("no", 0.6, None, "컨설팅·연구·비SW 용역으로 구매 대상이 없음")
+    elif sw:
+        out["buys_commercial_sw"] = ("yes", 0.6, sw[0].span, "장비구성 요구사항에 상용SW 도입 항목이 있음")
+    elif none:
+        out["buys_commercial_sw"] = ("no", 0.7, none.span(), "직접구매 대상 상용SW가 없다고 적혀 있음")
     else:
-        out["buys_commercial_sw"] = ("unknown", 0.2, pos_span)
+        m = next(iter(_own_hits(z, re.compile(r"(?:직접구매|분리발주)[^\n]{0,20}(?:상용SW|상용소프트웨어|SW)|"
+                                             r"상용(?:SW|소프트웨어)[^\n]{0,15}(?:구매|도입|납품)"), 1,
+                                frozenset({"scope", "purchase"}))), None)
+        if m is None:  # licences supplied with the system: "정품 라이선스", "영구 라이선스 포함"
+            m = next(iter(_own_hits(z, _LICENSE_SUPPLIED, 1, frozenset({"scope", "purchase", "requirement"}))), None)
+        if m and not _NEG_LINE.search(s[m.start(): m.end() + 20]):
+            out["buys_commercial_sw"] = ("yes", 0.5, m.span(), "상용SW 직접구매·도입 또는 라이선스 공급 요구")
+        else:
+            out["buys_commercial_sw"] = ("no", 0.45, None, "사업범위·장비구성에 상용SW 구매가 보이지 않음")
 
-    m = _NETSEC_BUY.search(s)
-    n = _count(_NETSEC_BUY, s, 20)
-    if n >= 4 and not advisory:
-        out["buys_network_or_security_equipment"] = ("yes", 0.5, m.span() if m else None)
-    elif n <= 2 or advisory:
-        out["buys_network_or_security_equipment"] = ("no", 0.4 if n else 0.5, None)
+    # 네트워크 장비·정보보호시스템 도입
+    ns = [b for b in buys if b.what == "ns"]
+    if advisory and not ns:
+        out["buys_network_or_security_equipment"] = ("no", 0.6, None, "컨설팅·연구·비SW 용역으로 장비 도입이 없음")
+    elif ns:
+        out["buys_network_or_security_equipment"] = (
+            "yes", 0.7 if len(ns) >= 2 else 0.55, ns[0].span, "장비구성 요구사항·사업범위에 네트워크·보안 장비 도입이 있음")
     else:
-        out["buys_network_or_security_equipment"] = ("unknown", 0.2, m.span() if m else None)
+        hits = [m for m in _own_hits(z, _FIND_NETSEC, 20, frozenset({"scope", "purchase"}))
+                if not _NEG_LINE.search(s[m.start(): m.end() + 15])]
+        if len(hits) >= 2:
+            out["buys_network_or_security_equipment"] = ("yes", 0.5, hits[0].span(), "구매·장비 항목에 네트워크·보안 장비 도입 언급")
+        elif hits:
+            out["buys_network_or_security_equipment"] = ("unknown", 0.2, hits[0].span(), "네트워크·보안 장비 도입 언급이 한 곳뿐임")
+        else:
+            out["buys_network_or_security_equipment"] = (
+                "no", 0.45, None, "도입 장비 목록·사업범위에 네트워크 장비·정보보호시스템이 없음 (현황·보안서약의 언급은 제외)")
 
-    db = re.compile(r"DB|데이터베이스|DBMS")
-    ndb = _count(db, s, 50)
-    m = db.search(s)
-    if "DB구축" in kinds or (builds and ndb >= 3):
-        out["builds_db"] = ("yes", 0.6, m.span() if m else None)
-    elif advisory or not public_sw or ndb == 0:
-        out["builds_db"] = ("no", 0.5, None)
+    # DB 구축
+    ndb = len(_own_hits(z, _DB_WORDS, 50))
+    build = _own_hits(z, _DB_BUILD, 5)
+    if "DB구축" in ks:
+        out["builds_db"] = ("yes", 0.8, build[0].span() if build else None, "사업유형에 DB 구축이 있음")
+    elif advisory or not public_sw or goods_only:
+        out["builds_db"] = ("no", 0.55, None, "SW 개발·구축이 없는 사업")
+    elif dev and (ndb >= 3 or build):
+        span = build[0].span() if build else _DB_WORDS.search(s).span()  # type: ignore[union-attr]
+        out["builds_db"] = ("yes", 0.65, span, "개발 사업에 DB 설계·구축 요구가 있음")
+    elif dev and ndb:
+        m = _DB_WORDS.search(s)
+        out["builds_db"] = ("yes", 0.5, m.span() if m else None, "개발·고도화 사업에 DB 언급이 있음")
+    elif not dev:
+        m = _DB_BUILD.search(z.scope)
+        if m:
+            pos = s.find(m.group())
+            out["builds_db"] = ("yes", 0.5, (pos, pos + len(m.group())) if pos >= 0 else None, "사업범위에 DB 구축·이관이 있음")
+        else:
+            out["builds_db"] = ("no", 0.45, None, "운영·유지관리 사업으로 사업범위에 DB 구축이 없음")
+    elif ndb == 0:
+        out["builds_db"] = ("no", 0.4, None, "DB 언급이 없음")
     else:
-        out["builds_db"] = ("unknown", 0.2, m.span() if m else None)
+        out["builds_db"] = ("unknown", 0.2, None, "DB 구축 여부를 판단할 표현이 부족함")
 
-    npii = _count(_PII, s, 100)
-    m = _PII_SYS.search(s)
-    strong = _count(_PII_SYS, s, 20)
-    members = _count(_MEMBERS, s, 20)
-    if (strong >= 2 or members >= 10) and not advisory:
-        m = m or _MEMBERS.search(s)
-        out["personal_info_system"] = ("yes", 0.5, m.span() if m else None)
-    elif npii < 5 or advisory or not public_sw:
-        out["personal_info_system"] = ("no", 0.4, None)
+    # 개인정보 처리
+    if not public_sw and re.search(r"채용", non_sw_reason):
+        m = re.search(r"지원자|응시자|개인정보", s)
+        out["personal_info_system"] = ("yes", 0.6, m.span() if m else None, "채용 대행: 지원자 개인정보를 처리함")
+    elif advisory or goods_only:
+        out["personal_info_system"] = ("no", 0.5, None, "정보시스템을 구축·운영하지 않거나 장비·SW 구매만 하는 사업")
     else:
-        out["personal_info_system"] = ("unknown", 0.2, None)
+        found: dict[str, list[re.Match]] = {"member": [], "ident": [], "subj": [], "strong": []}
+        for m in _PII_ANY.finditer(s):
+            hits = found[m.lastgroup or "strong"]
+            if len(hits) < 40 and z.cls_at(m.start()) in _PII_CLASSES:
+                hits.append(m)
+        member, ident, subj, strong = found["member"], found["ident"], found["subj"], found["strong"]
+        if len(member) >= 2 or len(ident) >= 3 or len(subj) >= 25:
+            m = (member or ident or subj)[0]
+            why = ("회원가입·회원정보" if len(member) >= 2 else "본인인증" if len(ident) >= 3 else "신청자·학생 등 정보주체")
+            out["personal_info_system"] = ("yes", 0.65, m.span(), f"시스템이 {why}를 처리함")
+        elif "홈페이지앱" in ks:
+            m = _WEB_SCOPE.search(s)
+            out["personal_info_system"] = ("yes", 0.5, m.span() if m else None, "이용자를 받는 홈페이지·앱 구축·운영")
+        elif len(strong) >= 12:
+            out["personal_info_system"] = (
+                "no", 0.35, strong[0].span(), "개인정보 보호 요구는 있으나 회원·신청자 등 처리 대상 정보주체가 적혀 있지 않음")
+        else:
+            out["personal_info_system"] = ("no", 0.45, None, "회원·신청자 등 정보주체의 개인정보를 처리한다는 표현이 없음 (보안서약·서식 제외)")
 
-    m = _FP_PRICING.search(s)
-    if m and not advisory:
-        out["priced_by_fp"] = ("yes", 0.4, m.span())
-    elif advisory or set(kinds) <= {"유지관리운영", "ISP컨설팅", "연구용역", "비SW", "DB구축"}:
-        out["priced_by_fp"] = ("no", 0.4, None)
+    # 기능점수 방식 대가 산정
+    fp = [m for m in _own_hits(z, _FP_PRICING, 10, _OWN_CLASSES | {"contract"})
+          if not _FP_NOT_PRICING.search(s[max(0, m.start() - 40): m.end() + 20])]
+    if fp and not advisory:
+        out["priced_by_fp"] = ("yes", 0.75, fp[0].span(), "사업대가를 기능점수(FP)로 산정했다고 적혀 있음")
+    elif advisory or not public_sw or not (ks & {"SW개발", "고도화", "홈페이지앱"}) \
+            or ("유지관리운영" in ks and "SW개발" not in ks):
+        out["priced_by_fp"] = ("no", 0.5, None, "개발 사업이 아님 (컨설팅·운영·유지관리·구매 등)")
     else:
-        out["priced_by_fp"] = ("unknown", 0.2, None)
+        out["priced_by_fp"] = ("unknown", 0.2, None, "대가 산정 방식이 적혀 있지 않음")
     return out
 
 
@@ -1298,10 +1658,17 @@ def infer_facts(doc: Document, given: Optional[dict[str, Any]] = None) -> Facts:
     # public SW, kinds, yes/no facts
     psw, conf, why, span = _public_sw(view, name, dt)
     put("public_sw_project", psw, conf, _ev(doc, view, span), why)
-    kinds = _project_kinds(view, name, psw, why)
-    put("project_kinds", kinds, 0.6, list(facts["project_name"].evidence), "사업명·사업범위의 표현으로 추정")
-    for fname, (val, conf, span) in _yes_no_facts(view, kinds, psw).items():
-        put(fname, val, conf, _ev(doc, view, span))
+    zones = _Zones(doc, view)
+    buys = _purchases(zones)
+    kinds, kind_spans = _project_kinds(zones, name, psw, why, buys)
+    kind_ev = list(facts["project_name"].evidence)
+    for k in kinds:
+        if k in kind_spans:
+            kind_ev += _ev(doc, view, kind_spans[k], widen_line=True)
+    put("project_kinds", kinds, 0.6, kind_ev[:6], "사업명과 사업범위(과업내용)·장비구성 요구사항의 표현으로 추정",
+        sources={k: ("범위" if k in kind_spans else "사업명") for k in kinds})
+    for fname, (val, conf, span, note) in _yes_no_facts(zones, kinds, psw, why, buys).items():
+        put(fname, val, conf, _ev(doc, view, span, widen_line=True), note)
 
     # user-given facts win
     for fname, (val, extra) in given_facts.items():

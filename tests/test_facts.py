@@ -2,6 +2,7 @@
 status, user-given facts, and the corpus figures (budget, type, method, public SW, duration)."""
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -447,3 +448,216 @@ def test_commercial_sw_negated_statement():
     assert "상용SW구매" not in f.value("project_kinds")
     g = facts_of(*SW_BODY, "○ 상용SW 라이선스 구매: DBMS 2식", "○ 상용SW 라이선스 구매: WAS 2식")
     assert g.value("buys_commercial_sw") == "yes"
+
+
+# ------------------------------------------------------------------------------------------------
+# secondary facts: kinds and yes/no facts read from the document's own scope, in section context
+# ------------------------------------------------------------------------------------------------
+
+
+def sectioned(name, scope, *rest):
+    """A segmented RFP: cover, 사업개요 with a 사업범위 holding ``scope`` lines, then ``rest`` (headed
+    sections given as lines, e.g. "3. 시스템 현황")."""
+    from rfpcheck.pipeline.segment import segment
+
+    doc = mkdoc("제 안 요 청 서", f"사 업 명 : {name}", "Ⅰ. 사업 개요", "1. 사업개요",
+                f"○ 사업명 : {name}", "○ 사업기간 : 계약일로부터 6개월",
+                "○ 사업예산 : 금 500,000,000원(부가가치세 포함)", "2. 사업범위", *scope, *rest)
+    segment(doc)
+    return doc
+
+
+def kinds_of(doc):
+    return set(infer_facts(doc).value("project_kinds"))
+
+
+@pytest.mark.parametrize(
+    "name, scope, expected",
+    [
+        ("민원 통합 플랫폼 구축", ["○ 민원 신청·조회 시스템 개발", "○ 관리자 기능 구축"], {"SW개발"}),
+        ("학사정보시스템 고도화", ["○ 수강신청 모듈 기능 개선", "○ 성적 관리 화면 개편"], {"고도화"}),
+        ("2025년 행정정보시스템 위탁운영", ["○ 시스템 모니터링 및 장애 대응", "○ 헬프데스크 운영"], {"유지관리운영"}),
+        ("차세대 정보화전략계획(ISP) 수립", ["○ 현황 분석 및 목표모델 수립", "○ 이행계획 수립"], {"ISP컨설팅"}),
+        ("기관 홈페이지 개편", ["○ 반응형 웹 디자인 전면 개편", "○ 홈페이지 메뉴 구조 개선"], {"고도화", "홈페이지앱"}),
+        ("연구성과물 DB구축 사업", ["○ 학술자료 수집 및 DB 상시 구축"], {"DB구축"}),
+        ("정보시스템 감리 용역", ["○ 요구정의·설계·종료 단계 감리 수행"], {"감리PMO"}),
+        ("전산장비 통합 구축", ["○ 학습·추론 서버 도입(2대)", "○ 스토리지 증설"], {"SW개발", "HW인프라"}),
+    ],
+)
+def test_kind_from_name_and_scope(name, scope, expected):
+    assert kinds_of(sectioned(name, scope)) == expected
+
+
+def test_operation_project_with_an_upgrade_scope_item():
+    doc = sectioned("통합사회정보시스템 운영지원", ["○ 시스템 유지보수 및 장애 대응"],
+                    "Ⅱ. 사업 내용", "1. 주요내용", "가. 통합사회정보시스템 기능개선", "○ 예산 집행률 화면 개선")
+    assert kinds_of(doc) == {"유지관리운영", "고도화"}
+
+
+def test_licence_subscription_is_a_purchase_not_a_development():
+    doc = sectioned("생성형 AI 도입 구축사업", ["❍ 생성형 AI 라이선스 구독 및 공급", "❍ 사용자 교육 및 기술 지원"])
+    f = infer_facts(doc)
+    assert set(f.value("project_kinds")) == {"상용SW구매"}
+    assert f.value("buys_commercial_sw") == "yes"
+    assert f.value("priced_by_fp") == "no"  # nothing is developed
+    assert any("라이선스" in e.quote for e in f["project_kinds"].evidence)
+
+
+def test_research_study_is_not_a_development():
+    doc = sectioned("AI 기반 업무지원체계 구축 연구용역", ["□ 구축방안 도출", "□ 체계 설계 방안 마련"])
+    f = infer_facts(doc)
+    assert "SW개발" not in f.value("project_kinds") and "연구용역" in f.value("project_kinds")
+    assert (f.value("buys_commercial_sw"), f.value("builds_db"), f.value("personal_info_system")) == ("no", "no", "no")
+
+
+def test_inventory_of_the_current_system_is_not_a_purchase():
+    doc = sectioned(
+        "민원 포털 고도화", ["○ 민원 포털 기능 고도화", "○ 통계 화면 개선"],
+        "3. 시스템 현황",
+        ["구분", "장비명", "수량"], ["네트워크", "L3 스위치 도입(2013년)", "2"], ["보안", "방화벽 설치", "1"],
+        ["SW", "WEB/WAS 라이선스 구매", "2"],
+        "Ⅱ. 제안요청 내용", "1. 보안 준수사항",
+        "○ 라우터 설정정보, 방화벽 정책, 네트워크 구성도는 누출금지 정보로 관리한다.",
+        "○ 보안장비 도입 현황 등 자료는 반출을 금지한다.",
+    )
+    f = infer_facts(doc)
+    assert f.value("buys_network_or_security_equipment") == "no"
+    assert f.value("buys_commercial_sw") == "no"
+    assert "HW인프라" not in f.value("project_kinds")
+
+
+def test_equipment_requirements_name_what_is_bought():
+    doc = sectioned(
+        "재난통합관리시스템 구축", ["○ 재난관리 시스템 개발"],
+        "Ⅱ. 제안요청 내용", "1. 요구사항 목록",
+        "ECR-01 | 재난통합관리 서버", "ECR-02 | 네트워크 스위치(L3)", "ECR-03 | 웹방화벽", "SFR-01 | 상황 관리 기능",
+    )
+    f = infer_facts(doc)
+    assert f.value("buys_network_or_security_equipment") == "yes"
+    assert "HW인프라" in f.value("project_kinds")
+    assert "ECR" in f["buys_network_or_security_equipment"].evidence[0].quote
+    assert f["buys_network_or_security_equipment"].note
+
+
+def test_plain_l2_switch_is_not_a_security_conformity_product():
+    doc = sectioned("상황관제시스템 구축", ["○ 관제 화면 개발"], "Ⅱ. 제안요청 내용",
+                    "ECR-01 | 98inch 디스플레이", "ECR-02 | L2 스위치", "ECR-03 | 영상 분배 장치")
+    f = infer_facts(doc)
+    assert f.value("buys_network_or_security_equipment") == "no"
+    assert "HW인프라" in f.value("project_kinds")
+
+
+def test_direct_purchase_plan_with_a_ticked_security_item():
+    doc = sectioned("AI 그룹웨어 구축", ["○ 그룹웨어 개발"],
+                    "[붙임 2] 직접구매 대상 상용 소프트웨어 구매 계획",
+                    "연번 | 품명 | 수량 | 구분", "1 | 서버보안 | 1식 | 직접구매[O] 제외[]")
+    f = infer_facts(doc)
+    assert f.value("buys_network_or_security_equipment") == "yes"
+
+
+@pytest.mark.parametrize(
+    "lines, value",
+    [
+        (["○ 회원가입 및 회원정보 관리 기능 개발", "○ 회원 로그인·탈퇴 처리"], "yes"),
+        (["○ 휴대폰 본인인증 연동", "○ 본인확인 후 신청서 접수", "○ 실명인증 결과 저장"], "yes"),
+        (["○ 임직원 업무용 챗봇 개발 (내부망)", "○ 문서 요약 기능"], "no"),
+    ],
+)
+def test_personal_information_system(lines, value):
+    doc = sectioned("서비스 플랫폼 구축", lines,
+                    "Ⅴ. 보안 준수사항", "○ 보안서약서, 개인정보보호 서약서를 제출한다.",
+                    "○ 주민등록번호 등 개인정보가 포함된 자료는 반출을 금지한다.")
+    assert infer_facts(doc).value("personal_info_system") == value
+
+
+def test_pledge_forms_do_not_make_a_personal_information_system():
+    doc = sectioned("내부 문서관리 시스템 구축", ["○ 문서 등록·검색 기능 개발"],
+                    "[서식 3] 참여인력 이력서", "성명 | 주민등록번호 | 주소", "회원증 사본 | 가입자 명부",
+                    "[서식 4] 개인정보 수집·이용 동의서", "수집 항목 : 성명, 주민등록번호, 연락처")
+    assert infer_facts(doc).value("personal_info_system") == "no"
+
+
+@pytest.mark.parametrize(
+    "line, value",
+    [
+        ("○ 본 사업은 기능점수 기반으로 수립되어 투입인력 관리 대상이 아님", "yes"),
+        ("○ 본 사업은 사업대가를 기능점수(FP) 방식으로 선정한 사업임", "yes"),
+        ("○ 추정가격은 기능점수 기준 920FP 상당으로 산출하였음", "yes"),
+        ("○ SW사업정보 중 기능점수 데이터 작성을 위해 기능점수 측정전문가를 포함토록 함", None),
+        ("○ ① 기능점수(FP) 기반 SW사업 적정개발기간 산정표 : 기능점수(FP) 82.8", None),
+    ],
+)
+def test_priced_by_function_points(line, value):
+    doc = sectioned("민원 통합 플랫폼 구축", ["○ 민원 시스템 개발"], "Ⅱ. 제안요청 내용", "1. 사업관리", line)
+    assert infer_facts(doc).value("priced_by_fp") == value  # None: unknown (not stated)
+
+
+def test_fp_is_not_asked_of_an_operation_project():
+    doc = sectioned("2025년 행정정보시스템 위탁운영", ["○ 시스템 모니터링 및 장애 대응"])
+    assert infer_facts(doc).value("priced_by_fp") == "no"
+
+
+def test_db_build_for_development_and_not_for_plain_operation():
+    dev = sectioned("통합 민원시스템 구축", ["○ 민원 시스템 개발", "○ DB 설계 및 데이터 이관"])
+    assert infer_facts(dev).value("builds_db") == "yes"
+    ops = sectioned("2025년 행정정보시스템 위탁운영", ["○ 시스템 모니터링 및 장애 대응", "○ DB 백업 점검"])
+    assert infer_facts(ops).value("builds_db") == "no"
+
+
+def test_secondary_facts_carry_value_source_note():
+    f = infer_facts(sectioned("통합 민원시스템 구축", ["○ 회원가입 기능 개발", "○ 회원정보 관리"]))
+    for name in ("buys_commercial_sw", "buys_network_or_security_equipment", "builds_db",
+                 "personal_info_system", "priced_by_fp"):
+        fact = f[name]
+        assert fact.value in ("yes", "no", "unknown")
+        assert fact.note and re.search(r"[가-힣]", fact.note), name
+        assert fact.source == ("unknown" if fact.value == "unknown" else "inferred")
+    assert f["personal_info_system"].evidence and "회원" in f["personal_info_system"].evidence[0].quote
+
+
+# ------------------------------------------------------------------------------------------------
+# corpus: secondary facts
+# ------------------------------------------------------------------------------------------------
+
+
+@needs_shared
+def test_corpus_secondary_facts():
+    """Accuracy floors on the labelled corpus (labels that say "unknown" are not scored)."""
+    results = _corpus_results()
+    assert results
+    names = ("buys_commercial_sw", "buys_network_or_security_equipment", "builds_db",
+             "personal_info_system", "priced_by_fp")
+    ok = {n: 0 for n in names}
+    total = {n: 0 for n in names}
+    kinds_ok = 0
+    misses = []
+    for did, f, lab in results:
+        if set(f.value("project_kinds")) == set(lab["project_kinds"]):
+            kinds_ok += 1
+        else:
+            misses.append((did, "kinds", f.value("project_kinds"), lab["project_kinds"]))
+        for n in names:
+            if lab.get(n) in ("yes", "no"):
+                total[n] += 1
+                ok[n] += f.value(n) == lab[n]
+    n = len(results)
+    assert kinds_ok >= 0.62 * n, misses
+    for name, floor in (("buys_commercial_sw", 0.88), ("buys_network_or_security_equipment", 0.93),
+                        ("builds_db", 0.93), ("personal_info_system", 0.85), ("priced_by_fp", 0.93)):
+        assert ok[name] >= floor * total[name], (name, ok[name], total[name])
+
+
+@needs_shared
+def test_corpus_twins_agree_on_secondary_facts():
+    """The same RFP in two formats reads the same facts (extraction differences aside)."""
+    from conftest import manifest
+
+    by_id = {did: f for did, f, _ in _corpus_results()}
+    pairs = [(r["id"], r["twin_of"]) for r in manifest() if r.get("twin_of")]
+    assert pairs
+    same = 0
+    for a, b in pairs:
+        fa, fb = by_id[a], by_id[b]
+        same += all(fa.value(n) == fb.value(n) for n in ("buys_commercial_sw", "builds_db", "priced_by_fp")) \
+            and set(fa.value("project_kinds")) == set(fb.value("project_kinds"))
+    assert same >= len(pairs) - 2
