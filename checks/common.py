@@ -108,7 +108,7 @@ def parse_lexicon(data: object, fname: str) -> Lexicon:
 # checked from the deepest heading up, so "Ⅲ. 제안요청 내용 > 2. 현행 시스템" reads as 현황.
 SECTION_KIND_PATTERNS: list[tuple[str, str]] = [
     ("toc", r"^(목차|목록|contents)$"),
-    ("current", r"현황|현행|as-?is|기존시스템|운영환경|보유장비|보유자원"),
+    ("current", r"현황|현행(?!화)|as-?is|기존시스템|운영환경|보유장비|보유자원"),
     ("evaluation", r"평가|배점|심사|협상적격"),
     ("proposal_guide", r"제안서(의)?작성|작성요령|작성방법|제안서목차|제안서구성|제출서류|제출방법|입찰참가|제안안내|제안서제출|설명회|기타안내"),
     ("contract", r"계약|특수조건|일반조건|하자|하도급|지식재산|손해배상|지체상금|대금|준수사항|유의사항|기타사항|보안서약"),
@@ -160,17 +160,13 @@ def table_header(doc: Document, offset: int) -> Optional[str]:
 
 def row_text(doc: Document, offset: int) -> str:
     """The whole table row (or the block, outside tables) around ``offset``."""
-    b = doc.block_at(offset)
-    if b is None:
-        return ""
-    if b.table is None:
-        return b.text
-    i = j = b.index
-    while i > 0 and doc.blocks[i - 1].table == b.table and doc.blocks[i - 1].row == b.row:
-        i -= 1
-    while j + 1 < len(doc.blocks) and doc.blocks[j + 1].table == b.table and doc.blocks[j + 1].row == b.row:
-        j += 1
-    return doc.text[doc.blocks[i].start:doc.blocks[j].end]
+    from .spans import row_span
+
+    span = row_span(doc, offset)
+    if span is None:
+        b = doc.block_at(offset)
+        return b.text if b else ""
+    return doc.text[span[0]:span[1]]
 
 
 # -- modality (cheap first, morphology when it decides) --------------------------------------------

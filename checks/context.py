@@ -45,9 +45,12 @@ class CheckContext:
             yield Match(s, e, m.groups(), m.start(), m.end())
 
     def evidence(self, start: int, end: int, sentence: bool = True) -> Evidence:
-        """Evidence for a span, widened to its sentence when ``sentence``."""
+        """Evidence for a span, widened to its clause when ``sentence``: the sentence joined across
+        PDF line wraps and cut at list bullets (see :func:`spans.clause_span`)."""
         if sentence:
-            start, end = self.doc.sentence_span(start, end)
+            from .spans import clause_span
+
+            start, end = clause_span(self.doc, start, end)
         return self.doc.evidence(start, end)
 
     # -- findings -----------------------------------------------------------------------------

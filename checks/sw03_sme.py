@@ -16,7 +16,7 @@ from rfpcheck.pipeline.model import Evidence
 from .common import load_lexicon, section_kind, won
 from .context import CheckContext
 from .registry import C, Rule
-from .sw16_staffing import clause_span, narrow_match, tight_span
+from .spans import clause_span, narrow_match, tight_span
 
 RULE = Rule(
     id='SW03',

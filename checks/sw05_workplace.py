@@ -15,7 +15,7 @@ from .common import load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
 from .sw16_staffing import _RX as _SW16_RX
-from .sw16_staffing import clause_span, narrow_match, tight_span
+from .spans import clause_span, narrow_match, tight_span
 
 RULE = Rule(
     id='SW05',

@@ -24,7 +24,7 @@ from rfpcheck.pipeline.model import Evidence
 from .common import load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
-from .sw16_staffing import clause_span, narrow_match
+from .spans import clause_span, narrow_match
 
 RULE = Rule(
     id='SW06',
