@@ -1,6 +1,11 @@
-"""DB를 설계·구축하는 사업은 「공공기관의 데이터베이스 표준화 지침」 준수(공통표준·행정표준코드 적용), 데이터 구조·값 검증과 품질 진단을 요구사항으로 담아야 한다."""
+"""DB를 설계·구축하는 사업은 「공공기관의 데이터베이스 표준화 지침」 준수(공통표준·행정표준코드 적용), 데이터 구조·값 검증과 품질 진단을 요구사항으로 담아야 한다. DB 설계·구축 여부는 데이터 요구사항, DB 설계·구조 변경, 테이블 정의서·ERD, 데이터 이관, 벡터 DB 같은 과업 표현으로 판단한다. 지침 이름이 기술적용계획표 서식이나 관련 법령 목록에만 있으면 요구사항으로 보지 않는다."""
 from __future__ import annotations
 
+from rfpcheck.pipeline.model import Finding
+
+from . import _must_state as ms
+from .common import kinds, load_lexicon
+from .context import CheckContext
 from .registry import C, Rule
 
 RULE = Rule(
@@ -18,3 +23,68 @@ RULE = Rule(
     examples_pass=['공공기관의 데이터베이스 표준화 지침을 준수하여 설계하고 행정표준코드를 적용한다.'],
     examples_violation=[],
 )
+
+
+# -- detector ------------------------------------------------------------------------------------
+
+
+def _db_scope(ctx: CheckContext, lex) -> tuple[str, str, list]:
+    """('apply' | 'na', reason naming the facts and the DB work found, DB-work matches)."""
+    doc = ctx.doc
+    scope, why = ms.system_scope(doc)
+    fact = doc.facts.get_fact("builds_db")
+    if fact.source == "given":
+        if fact.value == "yes":
+            return "apply", "DB 설계·구축 포함(입력값) → 적용", []
+        if fact.value == "no":
+            return "na", "DB 설계·구축 없음(입력값) → 해당없음", []
+    if scope == "na":
+        return "na", why, []
+    work = ms.find(ctx, lex.rx("db_work"), skip_kinds=("toc", "evaluation", "current", "proposal_guide"), limit=30)
+    kept = ms.find(ctx, lex.rx("db_kept"), skip_kinds=("toc",), limit=3)
+    if kept and len(work) < 3:
+        return "na", f"{why}; 기존 DB 구조를 유지한다고 명시 → DB 설계·구축 없음, 해당없음", []
+    strong = [m for m in work if lex.rx("db_work_strong").match(doc.compact, m.compact_start)]
+    if (scope == "operation" or "유지관리운영" in kinds(doc)) and not strong:
+        # in maintenance, 테이블 정의서·ERD 현행화 is document upkeep, not DB design
+        return "na", f"{why}; DB 설계·구축 과업이 보이지 않음 → 해당없음", []
+    if not work:
+        return "na", f"{why}; DB 설계·구축 과업이 보이지 않음 → 해당없음", []
+    cue = (strong or work)[0]
+    return "apply", f"{why}; DB 설계·구축 과업 있음(‘{doc.compact[cue.compact_start:cue.compact_end]}’ 등) → 적용", work
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    lex = load_lexicon("data01")
+    verdict, applies, _work = _db_scope(ctx, lex)
+    if verdict == "na":
+        return ctx.not_applicable(RULE, applies)
+    s = doc.compact
+    skip = ("toc", "evaluation", "current")
+    std = ms.find(ctx, lex.rx("standard"), skip_kinds=skip, limit=20)
+    notq = lex.rx("not_db_quality")
+    qual = [m for m in ms.find(ctx, lex.rx("quality"), skip_kinds=skip, limit=20)
+            if not notq.search(s, max(0, m.compact_start - 25), m.compact_end + 5)]
+    if std or qual:
+        parts = []
+        if std:
+            parts.append("DB 표준화 지침·행정표준코드 준수")
+        if qual:
+            parts.append("데이터 품질진단(값 진단·검증)")
+        msg = "·".join(parts) + "를 요구합니다."
+        if not std:
+            msg += " 다만 「공공기관의 데이터베이스 표준화 지침」·행정표준코드 적용은 명시되지 않았습니다."
+        elif not qual:
+            msg += " 다만 데이터 품질진단은 명시되지 않았습니다."
+        return ctx.finding(RULE, "pass", msg, ms.quotes(ctx, std[:2] + qual[:2], 3), applies=applies)
+    in_tmpl = [m for m in ctx.finditer(lex.rx("standard")) if ms.in_template(doc, m.compact_start)
+               or ms.law_list_item(doc, m.start, m.end)]
+    msg = "DB를 설계·구축하지만 「공공기관의 데이터베이스 표준화 지침」·행정표준코드 준수나 데이터 품질진단 요구가 없습니다."
+    if in_tmpl:
+        msg += " (지침 이름은 기술적용계획표 서식이나 관련 법령 목록에만 나옵니다.)"
+    return ctx.finding(
+        RULE, "missing", msg, applies=applies,
+        looked_for="「공공기관의 데이터베이스 표준화 지침」·DB 표준화, 행정표준코드·코드표준화 지침, 공통표준용어, "
+                   "데이터 품질진단·값 진단·정합성 검증 (목차·현황·평가표·기술적용계획표·법령 목록 제외)",
+    )

@@ -1,6 +1,11 @@
-"""시스템을 구축·운영하는 사업은 구축되는 데이터의 공공데이터 목록·메타데이터 등록과 개방용 데이터 제출을 정해야 한다."""
+"""시스템을 구축·운영하는 사업은 구축되는 데이터의 공공데이터 목록·메타데이터 등록과 개방용 데이터 제출을 정해야 한다. 기술적용계획표의 '공공데이터 제공' 항목, 법령 목록의 공공데이터 관리지침, 공공데이터를 가져다 쓰는 API 연계, 문서 메타데이터 추출 기능은 해당하지 않는다."""
 from __future__ import annotations
 
+from rfpcheck.pipeline.model import Finding
+
+from . import _must_state as ms
+from .common import load_lexicon
+from .context import CheckContext
 from .registry import C, Rule
 
 RULE = Rule(
@@ -16,3 +21,53 @@ RULE = Rule(
     examples_pass=['구축 데이터의 공공데이터 목록 및 메타데이터를 작성하여 제출한다.'],
     examples_violation=[],
 )
+
+
+# -- detector ------------------------------------------------------------------------------------
+
+
+_RANK = ("목록", "메타시스템", "메타관리시스템", "포털", "공공누리", "메타데이터")
+
+
+def _strength(matched: str) -> int:
+    """Lower is stronger: a 개방 목록 or metadata registration beats a 개방 방안."""
+    for i, w in enumerate(_RANK):
+        if w in matched:
+            return i
+    return len(_RANK)
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    lex = load_lexicon("data02")
+    scope, why = ms.system_scope(doc)
+    if scope == "na":
+        return ctx.not_applicable(RULE, why)
+    applies = why + " → 적용(구축·운영 데이터의 공공데이터 목록·메타데이터 등록 대상)"
+    s = doc.compact
+    ai = lex.rx("ai_meta")
+    src = lex.rx("source_only")
+    hits = []
+    for m in ms.find(ctx, lex.rx("submit"), skip_kinds=("toc", "evaluation", "current")):
+        near = s[max(0, m.compact_start - 15): m.compact_end + 15]
+        if ai.search(near):
+            continue  # 문서 메타데이터 추출 등 AI 처리
+        if src.search(s, max(0, m.compact_start - 5), m.compact_end + 25) and "개방" not in s[m.compact_start:m.compact_end]:
+            continue  # 공공데이터를 가져다 쓰는 연계
+        hits.append(m)
+    if hits:
+        hits.sort(key=lambda m: _strength(s[m.compact_start:m.compact_end]))
+        return ctx.finding(
+            RULE, "pass",
+            "구축·운영 데이터의 개방(공공데이터 목록·메타데이터 등록·포털 연계)을 요구하는 문구가 있습니다.",
+            ms.quotes(ctx, hits, 3), applies=applies,
+        )
+    template_only = [m for m in ctx.finditer(r"공공데이터(?:법|\(법)?[^。]{0,40}제공하기위하여|공공데이터로제공") if ms.in_template(doc, m.compact_start)]
+    msg = "구축·운영되는 데이터의 공공데이터 목록·메타데이터 작성·등록이나 개방 데이터 제출 요구가 없습니다."
+    if template_only:
+        msg += " (기술적용계획표 서식의 ‘공공데이터 제공’ 항목은 입찰자가 표시하는 일반 점검 항목이라 요구사항으로 보지 않았습니다.)"
+    return ctx.finding(
+        RULE, "missing", msg, applies=applies,
+        looked_for="개방데이터 목록 식별·제출, 메타데이터(중앙·기관 메타관리시스템) 등록·현행화, 공공데이터포털 연계·개방 "
+                   "(목차·현황·평가표·기술적용계획표·법령 목록 제외)",
+    )

@@ -1,13 +1,18 @@
-"""시스템을 구축하는 사업은 행정정보 데이터세트의 기록 유형 구분·제출 등 기록관리 절차를 정해야 한다."""
+"""시스템을 구축·운영하는 사업은 행정정보 데이터세트의 기록 유형 구분·제출 등 기록관리 절차(공공기록물법 시행령 제34조의3)를 정해야 한다. 로그·접속기록·장애 처리 기록 같은 '기록관리'와 법령 목록의 공공기록물법 이름은 해당하지 않는다."""
 from __future__ import annotations
 
+from rfpcheck.pipeline.model import Finding
+
+from . import _must_state as ms
+from .common import load_lexicon
+from .context import CheckContext
 from .registry import C, Rule
 
 RULE = Rule(
     id='DATA03',
     title='기록관리(행정정보 데이터세트)',
     requirement='행정정보 데이터세트 기록관리(기록 유형 구분, 관리기준표, 기록관리 절차)',
-    applies_when='시스템 구축 사업',
+    applies_when='정보시스템 구축·운영 사업',
     forbidden='',
     citations=[
         C('공공기록물 관리에 관한 법률 시행령', '제34조의3', '행정정보 데이터세트'),
@@ -16,3 +21,35 @@ RULE = Rule(
     examples_pass=['행정정보 데이터세트의 기록관리 기준표 작성을 지원한다.'],
     examples_violation=[],
 )
+
+
+# -- detector ------------------------------------------------------------------------------------
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    lex = load_lexicon("data03")
+    scope, why = ms.system_scope(doc)
+    if scope == "na":
+        return ctx.not_applicable(RULE, why)
+    applies = why + " → 적용(시스템이 생산·관리하는 행정정보 데이터세트의 기록관리 대상)"
+    s = doc.compact
+    other = lex.rx("not_records")
+    hits = []
+    for m in ms.find(ctx, lex.rx("records"), skip_kinds=("toc", "evaluation", "current")):
+        if other.search(s, max(0, m.compact_start - 12), m.compact_start):
+            continue  # 로그·이력 기록관리
+        hits.append(m)
+    if hits:
+        return ctx.finding(
+            RULE, "pass",
+            "행정정보 데이터세트·기록물 관리(기록 유형 구분, 등록·분류·이관 등 기록관리 절차)를 요구하는 문구가 있습니다.",
+            ms.quotes(ctx, hits, 3), applies=applies,
+        )
+    return ctx.finding(
+        RULE, "missing",
+        "시스템이 생산·관리하는 행정정보 데이터세트의 기록 유형 구분·관리기준표 작성이나 기록관리 절차(등록·이관) 요구가 없습니다.",
+        applies=applies,
+        looked_for="행정정보 데이터세트, 기록물 등록·분류·이관, 기록관리시스템 연계, 「공공기록물 관리에 관한 법률」 준수 의무 "
+                   "(로그·이력 기록, 목차·현황·법령 목록 제외)",
+    )

@@ -1,6 +1,11 @@
-"""정보시스템을 개발하거나 홈페이지를 구축하는 사업은 소프트웨어 개발보안 요구사항(보안약점 제거, 진단도구·진단원에 의한 점검, 조치 결과)을 담아야 한다. 사업비 5억원 이상 등 감리 대상 사업은 보안약점 진단이 의무다. "보안 관련 법령 준수" 같은 일반 문장으로는 충족되지 않는다."""
+"""정보시스템을 개발하거나 홈페이지를 구축하는 사업은 소프트웨어 개발보안 요구사항(보안약점 제거, 진단도구·진단원에 의한 점검, 조치 결과)을 담아야 한다. 사업비 5억원 이상 등 감리 대상 사업(전자정부법 시행령 제71조①)은 보안약점 진단이 의무다. "보안 관련 법령 준수" 같은 일반 문장, 관련 지침 목록의 '소프트웨어 개발보안 가이드', 기술적용계획표의 점검 항목, 서버·OS 취약점 점검, 원격지 개발보안(작업장소 보안)으로는 충족되지 않는다. 시큐어코딩 적용만 있고 진단·조치 요구가 없으면 사업금액 1억원 미만은 적합, 그 이상은 검토필요로 본다. 유지관리·운영 사업은 변경 개발분에 대한 요구가 있을 때만 판단한다."""
 from __future__ import annotations
 
+from rfpcheck.pipeline.model import Finding
+
+from . import _must_state as ms
+from .common import budget_gate, kinds, load_lexicon
+from .context import CheckContext
 from .registry import C, Rule
 
 RULE = Rule(
@@ -18,3 +23,113 @@ RULE = Rule(
     examples_pass=['SW 개발보안 가이드에 따라 보안약점 진단을 수행하고 조치결과를 제출하여야 한다.'],
     examples_violation=[],
 )
+
+
+# -- detector ------------------------------------------------------------------------------------
+
+_STRONG_DIAG = ("소스", "보안약점", "시큐어코딩", "개발보안", "진단원", "진단도구")
+
+
+def _applicability(doc) -> tuple[str, str]:
+    """('dev' | 'operation' | 'na', reason naming the facts)."""
+    scope, why = ms.system_scope(doc)
+    if scope == "build" and set(kinds(doc)) & set(ms.DEV_KINDS):
+        return "dev", why.replace("정보시스템 구축", "정보시스템 개발·홈페이지 구축 포함") + " → 적용"
+    if scope == "operation":
+        return "operation", why
+    if scope == "build":  # DB 구축 only
+        return "na", why + "(SW 개발 없음) → 해당없음"
+    return "na", why
+
+
+def _audit_note(doc) -> tuple[str, str]:
+    """The 감리 대상 threshold (전자정부법 시행령 제71조①) as far as the amount tells:
+    (a sentence for the message, a short clause for ``applies``)."""
+    ok, why = budget_gate(doc, 500_000_000)
+    if ok:
+        return (f"{why}으로 감리 대상 규모(사업비 5억원 이상, 전자정부법 시행령 제71조①)이므로 보안약점 진단·조치가 "
+                "의무입니다.", f"{why}(감리 대상 규모)")
+    if ok is False:
+        return ("사업비 5억원 미만이어도 대국민 서비스·공동이용 시스템이면 감리 대상(전자정부법 시행령 제71조①)으로 "
+                "보안약점 진단·조치가 의무입니다.", why)
+    return ("사업금액을 확인하지 못했습니다. 사업비 5억원 이상이거나 대국민·공동이용 시스템이면 감리 대상(전자정부법 "
+            "시행령 제71조①)입니다.", "사업금액 미확인")
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    lex = load_lexicon("sec01")
+    scope, applies = _applicability(doc)
+    if scope == "na":
+        return ctx.not_applicable(RULE, applies)
+
+    s = doc.compact
+    infra = lex.rx("infra_left")
+    diag = []
+    for m in ms.find(ctx, lex.rx("diagnosis"), skip_kinds=("toc", "evaluation")):
+        left = s[max(0, m.compact_start - 20): m.compact_start]
+        if infra.search(left) and not any(w in s[m.compact_start:m.compact_end] for w in ("소스", "보안약점", "시큐어")):
+            continue  # 서버·OS 등 인프라 취약점 점검은 개발보안이 아님
+        diag.append(m)
+    remote = lex.rx("remote")
+    generic = lex.rx("generic")
+    sc_strong, sc_generic = [], []
+    for m in ms.find(ctx, lex.rx("secure_coding"), skip_kinds=("toc", "evaluation")):
+        if remote.search(s, max(0, m.compact_start - 4), m.compact_start):
+            continue  # 원격지 개발보안 = 작업장소 보안
+        sent = ms.sentence_compact(ctx, m)
+        if generic.search(sent):
+            sc_generic.append(m)
+        else:
+            sc_strong.append(m)
+    for m in ctx.finditer(lex.rx("secure_coding")):
+        if ms.law_list_item(doc, m.start, m.end) and not ms.in_template(doc, m.compact_start):
+            sc_generic.append(m)
+            break
+
+    strong_diag = [m for m in diag if any(w in s[m.compact_start:m.compact_end] for w in _STRONG_DIAG)]
+    ordered = strong_diag + [m for m in diag if m not in strong_diag]
+    expert = ms.find(ctx, lex.rx("expert"), skip_kinds=("toc", "evaluation"))
+    audit, audit_short = _audit_note(doc)
+    over_1eok, why_1eok = budget_gate(doc, 100_000_000)
+
+    if scope == "operation":
+        if ordered or sc_strong:
+            ev = ms.quotes(ctx, (sc_strong[:1] + ordered)[:3], 3)
+            return ctx.finding(
+                RULE, "pass",
+                "유지관리·운영 사업이지만 변경·개발하는 프로그램에 소프트웨어 개발보안(보안약점 진단·조치)을 요구합니다.",
+                ev, applies=applies + ", 변경 개발분에 개발보안 요구 있음 → 적용",
+            )
+        return ctx.not_applicable(RULE, applies + " — 신규 개발이 확인되지 않아 해당없음")
+
+    if ordered:
+        ev = ms.quotes(ctx, (sc_strong[:1] + ordered)[:4], 3)
+        msg = "보안약점 진단·점검과 조치(제거·결과 제출)를 요구하는 소프트웨어 개발보안 문구가 있습니다."
+        if over_1eok is not False and not expert:
+            msg += " 다만 보안약점 진단원·인증 진단도구에 의한 진단은 명시되지 않았습니다. " + audit
+        return ctx.finding(RULE, "pass", msg, ev, applies=applies + f"; {audit_short}")
+
+    if sc_strong:
+        ev = ms.quotes(ctx, sc_strong, 2)
+        if over_1eok is False:
+            return ctx.finding(
+                RULE, "pass",
+                f"시큐어코딩(개발보안) 적용을 요구합니다. {why_1eok}이어서 진단원에 의한 보안약점 진단은 의무가 아닙니다.",
+                ev, applies=applies + f"; {why_1eok}",
+            )
+        return ctx.finding(
+            RULE, "review",
+            "시큐어코딩(개발보안) 적용은 요구하나 보안약점 진단·조치 결과 제출 요구가 없습니다. "
+            f"{audit} 진단원·인증 진단도구에 의한 보안약점 진단과 조치를 요구해야 하는지 확인하세요.",
+            ev, applies=applies + f"; {audit_short}",
+        )
+
+    looked = ("시큐어코딩·소프트웨어 개발보안 적용, 보안약점(소스코드 취약점) 진단·점검과 조치(제거)·"
+              "결과 제출, 보안약점 진단원·인증 진단도구 (목차·기술적용계획표·법령 목록 제외)")
+    if sc_generic:
+        msg = ("‘소프트웨어 개발보안’이 관련 법령·지침 목록이나 일반 준용 문장에만 나오고, 보안약점 제거·"
+               f"진단·조치 결과 요구가 없습니다. {audit}")
+    else:
+        msg = f"소프트웨어 개발보안(시큐어코딩, 보안약점 진단·조치) 요구사항이 없습니다. {audit}"
+    return ctx.finding(RULE, "missing", msg, applies=applies + f"; {audit_short}", looked_for=looked)

@@ -1,6 +1,13 @@
-"""네트워크 장비(L3 이상 스위치, 라우터, 보안기능이 있는 L2)나 정보보호시스템(방화벽, IPS, VPN, 백신 등)을 도입하는 사업은 보안적합성 검증(CC인증, 보안기능 확인서, 검증필 제품목록 등재)을 요구하여야 한다."""
+"""네트워크 장비(L3 이상 스위치, 라우터, 보안기능이 있는 L2)나 정보보호시스템(방화벽, IPS, VPN, 망연계, SSO, 백신 등)을 도입하는 사업은 보안적합성 검증(CC인증, 보안기능 확인서, 검증필 제품목록 등재)을 요구하여야 한다. 도입 여부는 품목표(수량)·장비 규격·구매 문장으로 판단하며, 누출금지 목록의 '라우터·스위치 설정정보', 사업자 PC의 백신, 기존 장비와의 연동, 클라우드로 임차하는 보안 서비스는 도입으로 보지 않는다. 정보보호시스템은 CC인증·보안기능 확인서·검증필 암호모듈 중 하나로, L3 이상 네트워크 장비는 보안기능 확인서(보안적합성 검증)로 충족되며, 계층이 적히지 않은 스위치는 검토필요로 둔다."""
 from __future__ import annotations
 
+import regex
+
+from rfpcheck.pipeline.model import Finding
+
+from . import _must_state as ms
+from .common import load_lexicon, row_text, section_kind, table_header
+from .context import CheckContext, Match
 from .registry import C, Rule
 
 RULE = Rule(
@@ -18,3 +25,144 @@ RULE = Rule(
     examples_pass=['방화벽은 CC인증 제품으로 공급하여야 한다.'],
     examples_violation=[],
 )
+
+
+# -- detector ------------------------------------------------------------------------------------
+
+
+def _purchases(ctx: CheckContext, lex) -> dict[str, list[Match]]:
+    """Bought items by class: 'secprod' (정보보호시스템), 'net_l3' (L3 이상 네트워크 장비) and
+    'switch' (스위치, 계층 미상). Only item lists, specification tables and purchase sentences count —
+    never 누출금지 lists, 현황 descriptions, the 기술적용계획표, lists of product types, the contractor's
+    own PCs, rented cloud services or clauses that merely use a device."""
+    doc = ctx.doc
+    s = doc.compact
+    qty, verb, use, ectx = lex.rx("quantity"), lex.rx("purchase"), lex.rx("use_only"), lex.rx("equipment_context")
+    l2, noun, own = lex.rx("l2_only"), lex.rx("product_noun"), lex.rx("own_environment")
+    types, rental = lex.rx("type_list"), lex.rx("rental")
+    out: dict[str, list[Match]] = {"secprod": [], "net_l3": [], "switch": []}
+    seen: set[int] = set()
+    for key in ("net_l3", "secprod", "secsoft", "endpoint", "switch", "net_item"):
+        for m in ms.find(ctx, lex.rx(key), skip_kinds=("toc", "current", "evaluation", "proposal_guide"),
+                         skip_leak_list=True, skip_law_list=True, limit=60):
+            if m.compact_start in seen:
+                continue
+            left = s[max(0, m.compact_start - 12): m.compact_start]
+            right = s[m.compact_end: m.compact_end + 14]
+            if use.search(left) or use.search(right):
+                continue  # 기존 장비를 쓰거나 연동만 함
+            if own.search(s, max(0, m.compact_start - 30), m.compact_start):
+                continue  # 사업자 PC·작업장 보안
+            if types.search(s, max(0, m.compact_start - 400), m.compact_end + 40):
+                continue  # 보안기능 확인서 필수제품 유형군 같은 목록
+            if rental.search(s, max(0, m.compact_start - 600), m.compact_start):
+                continue  # 클라우드 서비스로 임차하는 보안 서비스
+            if key == "switch" and l2.search(s, max(0, m.compact_start - 6), m.compact_end + 20):
+                continue  # L2·SAN 스위치는 대상이 아님
+            b = doc.block_at(m.start)
+            in_item_table = False
+            if b is not None and b.table is not None:
+                row = "".join(row_text(doc, m.start).split())
+                header = "".join((table_header(doc, m.start) or "").split())
+                cell = "".join(b.text.split())
+                in_item_table = len(cell) <= 40 and bool(
+                    qty.search(row) or regex.search(r"수량|규격|품명|품목|장비명|제품명", header))
+            if not in_item_table and regex.search(r"요구사항명칭\|?[^|]{0,8}$", s[max(0, m.compact_start - 20): m.compact_start]) \
+                    and ectx.search(s, max(0, m.compact_start - 80), m.compact_start):
+                in_item_table = True  # 장비 요구사항(ECR)의 이름
+            if not in_item_table and regex.match(r"[,:：(]?\s*(?:수량)?[:：]?\s*\d+(?:식|대|EA|ea|set|SET|개)", s[m.compact_end: m.compact_end + 15]):
+                in_item_table = True  # "L4스위치, 수량: 2식"
+            if key == "net_item":
+                # an item row named just "네트워크(장비)" with a quantity: a switch of unstated layer
+                bought = in_item_table and "".join(b.text.split()) in ("네트워크", "네트워크장비")
+            elif key == "endpoint":
+                bought = in_item_table
+            elif key == "secsoft":
+                bought = in_item_table or bool(noun.match(s, m.compact_end)) and bool(
+                    verb.search(ms.sentence_compact(ctx, m)) or ectx.search(s, max(0, m.compact_start - 250), m.compact_start))
+            else:
+                bought = in_item_table or bool(verb.search(s, m.compact_end, m.compact_end + 12))
+                if not bought and ectx.search(s, max(0, m.compact_start - 250), m.compact_start):
+                    sent = ms.sentence_compact(ctx, m)
+                    bought = len(sent) < 200 and bool(verb.search(sent))
+            if not bought:
+                continue
+            seen.add(m.compact_start)
+            out["secprod" if key in ("secsoft", "endpoint") else "switch" if key == "net_item" else key].append(m)
+    # a switch whose specification shows 3계층 기능 (라우팅, VRRP, L3 …) is L3 equipment
+    l3f = lex.rx("l3_feature")
+    for m in list(out["switch"]):
+        if l3f.search(s, max(0, m.compact_start - 20), m.compact_end + 600):
+            out["switch"].remove(m)
+            out["net_l3"].append(m)
+    if out["net_l3"] and out["switch"]:
+        # the same switch listed in the scope table and specified (with 라우팅 etc.) elsewhere
+        out["net_l3"].extend(out["switch"])
+        out["switch"] = []
+    return out
+
+
+def _label(doc, ms_list) -> str:
+    """The item names as written, without repeats ("망연계" and "망연계 장비" are one item)."""
+    names: list[str] = []
+    for m in ms_list:
+        t = " ".join(doc.text[m.start:m.end].split())
+        key = t.replace(" ", "")
+        if any(key in n.replace(" ", "") or n.replace(" ", "") in key for n in names):
+            continue
+        names.append(t)
+    return ", ".join(names[:4])
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    lex = load_lexicon("sec02")
+    fact = doc.facts.get_fact("buys_network_or_security_equipment")
+    if fact.source == "given" and fact.value == "no":
+        return ctx.not_applicable(RULE, "네트워크 장비·정보보호시스템 도입 없음(입력값) → 해당없음")
+    bought = _purchases(ctx, lex)
+    if not any(bought.values()):
+        if fact.source == "given" and fact.value == "yes":
+            bought_desc = "네트워크 장비·정보보호시스템 도입(입력값)"
+        else:
+            return ctx.not_applicable(
+                RULE, "도입 품목·장비 규격에서 L3 이상 네트워크 장비나 정보보호시스템(방화벽·IPS·VPN·망연계·SSO 등)을 "
+                      "찾지 못함 → 해당없음")
+    else:
+        parts = []
+        if bought["secprod"]:
+            parts.append("정보보호시스템(" + _label(doc, bought["secprod"]) + ")")
+        if bought["net_l3"]:
+            parts.append("L3 이상 네트워크 장비(" + _label(doc, bought["net_l3"]) + ")")
+        if bought["switch"]:
+            parts.append("계층 미상 네트워크 장비(" + _label(doc, bought["switch"]) + ")")
+        bought_desc = ", ".join(parts) + " 도입"
+    applies = bought_desc + " → 적용"
+    # the 기술적용계획표 rows on 보안기능 확인서 count; an evaluation table's 가점 for a bidder's CC does not
+    conf = [m for m in ms.find(ctx, lex.rx("conformity"), skip_template=False, skip_law_list=False,
+                               skip_kinds=("toc",), skip_leak_list=True, limit=40)
+            if ms.in_template(doc, m.compact_start) or section_kind(doc, m.start) not in ("evaluation", "current")]
+    netconf = [m for m in conf if lex.rx("net_conformity").match(doc.compact, m.compact_start)]
+    needs_any = bool(bought["secprod"]) or not any(bought.values())
+    missing_parts = []
+    if needs_any and not conf:
+        missing_parts.append("정보보호시스템의 CC인증·보안기능 확인서·검증필 암호모듈")
+    if bought["net_l3"] and not netconf:
+        missing_parts.append("L3 이상 네트워크 장비의 보안기능 확인서(보안적합성 검증)")
+    looked = "CC인증, 보안기능 확인서, 보안적합성 검증, 검증필 암호모듈·국가정보원 검증 제품 요구 (누출금지 목록 제외)"
+    if missing_parts:
+        return ctx.finding(
+            RULE, "missing",
+            f"{bought_desc} 사업인데 " + ", ".join(missing_parts) + " 요구가 없습니다.",
+            applies=applies, looked_for=looked,
+        )
+    if bought["switch"] and not netconf:
+        return ctx.finding(
+            RULE, "review",
+            f"네트워크 장비({_label(doc, bought['switch'])})를 도입하지만 계층(L2/L3)이 명시되지 않았고 보안기능 확인서 요구가 "
+            "없습니다. L3 이상 또는 보안기능이 있는 L2 스위치이면 보안적합성 검증(보안기능 확인서)을 요구해야 합니다.",
+            ms.quotes(ctx, bought["switch"][:1] + conf[:1], 2), applies=applies,
+        )
+    ev = ms.quotes(ctx, (netconf[:1] if bought["net_l3"] or bought["switch"] else []) + conf[:2], 3)
+    return ctx.finding(RULE, "pass", "도입 제품에 보안적합성 검증(CC인증·보안기능 확인서·검증필 암호모듈 등)을 요구합니다.",
+                       ev, applies=applies)

@@ -1,6 +1,13 @@
 """시스템이나 자료에 접근하는 용역은 누출금지 정보의 지정, 보안서약, 산출물·자료 반출 통제, 사업 종료 시 자료 회수·삭제를 정해야 한다."""
 from __future__ import annotations
 
+import regex
+
+from rfpcheck.pipeline.model import Finding
+
+from . import _must_state as ms
+from .common import load_lexicon
+from .context import CheckContext
 from .registry import C, Rule
 
 RULE = Rule(
@@ -17,3 +24,48 @@ RULE = Rule(
     examples_pass=['사업 참여자 전원은 보안서약서를 제출하여야 한다.'],
     examples_violation=[],
 )
+
+
+# -- detector ------------------------------------------------------------------------------------
+
+_ELEMENT_KO = {
+    "pledge": "보안서약",
+    "leak": "누출금지 정보 지정",
+    "export": "자료 반출 통제",
+    "end": "사업 종료 시 자료 회수·삭제",
+}
+
+
+def detect(ctx: CheckContext) -> Finding:
+    doc = ctx.doc
+    lex = load_lexicon("sec03")
+    applies = "공공 SW사업(용역) — 발주기관의 시스템·자료에 접근하는 용역 → 적용"
+    s = doc.compact
+    found = {}
+    for key in ("pledge", "leak", "export"):
+        found[key] = ms.find(ctx, lex.rx(key), skip_template=False, skip_kinds=("toc", "evaluation"), limit=20)
+    excl, inside = lex.rx("end_exclude"), lex.rx("end_exclude_inside")
+    end = []
+    for m in ms.find(ctx, lex.rx("end"), skip_template=False, skip_kinds=("toc", "evaluation"), limit=40):
+        if excl.search(s, max(0, m.compact_start - 60), m.compact_end + 20) or inside.search(s, m.compact_start, m.compact_end):
+            continue  # 산출물 반출·활용 조항(SW06)의 삭제·확약은 종료 시 회수가 아님
+        end.append(m)
+    # the clearest END sentence first: one that names the end of the project
+    end.sort(key=lambda m: 0 if regex.match(r"(사업|용역|과업|계약)", s[m.compact_start:m.compact_end]) else 1)
+
+    have = [k for k in ("pledge", "leak", "export", "end") if (end if k == "end" else found[k])]
+    lack = [k for k in ("pledge", "leak", "export", "end") if k not in have]
+    if end and (found["pledge"] or found["leak"]):
+        ev = ms.quotes(ctx, end[:1] + found["pledge"][:1] + found["leak"][:1] + found["export"][:1], 4)
+        msg = "용역업체 보안관리 요건(" + ", ".join(_ELEMENT_KO[k] for k in have) + ")이 명시되어 있습니다."
+        if lack:
+            msg += " 명시되지 않은 요소: " + ", ".join(_ELEMENT_KO[k] for k in lack) + "."
+        return ctx.finding(RULE, "pass", msg, ev, applies=applies)
+    looked = ("누출금지 대상정보 지정, 보안서약서, 자료·매체 반출 통제, 사업 종료 시 자료 회수·반납·삭제(확약서) "
+              "(목차·평가표 제외)")
+    if have:
+        msg = ("용역업체 보안관리 요건 중 " + ", ".join(_ELEMENT_KO[k] for k in have) + "만 있고 "
+               + ", ".join(_ELEMENT_KO[k] for k in lack) + "이(가) 없습니다.")
+    else:
+        msg = "누출금지 정보, 보안서약, 자료 반출 통제, 종료 시 자료 회수·삭제 등 용역업체 보안관리 요건이 없습니다."
+    return ctx.finding(RULE, "missing", msg, applies=applies, looked_for=looked)

@@ -1,0 +1,89 @@
+"""DATA01 DB 표준화·품질진단: applies when the text shows DB design/build work; the DB 표준화 지침,
+행정표준코드 or a data-quality 진단 stated as a requirement passes; the same names in a law list or the
+기술적용계획표 template do not; AI training-data checks are not DB quality."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.data01_db_standard import detect
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+DB = "○ 신규 통계 DB 설계 및 구축, 테이블 정의서와 ERD를 작성하여 제출하여야 함"
+STD = "○ 데이터베이스는 「공공기관의 데이터베이스 표준화 지침」을 준수하여 설계하고 코드는 행정표준코드를 적용하여야 함"
+QUAL = "○ 구축 완료 시 데이터 품질진단을 실시하고 오류 데이터 개선 결과를 제출하여야 함"
+
+
+def check(*lines: str, given=None, section="DAR-001 데이터 요구사항"):
+    head = ["제 안 요 청 서", "사업명 : 누리도 산림정보시스템 고도화 사업", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용", section]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *lines)])
+    segment(doc)
+    infer_facts(doc, given or {"사업유형": "고도화", "사업금액": "5억원"})
+    return detect(CheckContext(doc)), doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+def test_standard_and_quality_pass():
+    f, doc = check(DB, STD, QUAL)
+    assert f.status == "pass"
+    assert "표준화 지침" in quotes(f) and "품질진단" in quotes(f)
+    assert "DB 설계·구축" in f.applies
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+def test_standard_alone_passes_but_says_what_is_absent():
+    f, _ = check(DB, STD)
+    assert f.status == "pass"
+    assert "품질진단은 명시되지 않았" in f.message
+
+
+def test_db_work_without_any_statement_is_missing():
+    f, _ = check(DB)
+    assert f.status == "missing"
+    assert f.looked_for and not f.evidence
+
+
+@pytest.mark.parametrize("lines, note", [
+    (("○ 관련 법령", "ｏ공공기관의 데이터베이스 표준화 지침(행정안전부고시)ｏ공공데이터 관리지침(행정안전부고시)"), True),
+    (("[붙임] 기술적용계획표", "구분 | 항목 | 적용계획/결과 | 부분적용/미적용 시 사유",
+      "데이터 | 행정정보의 공동활용에 필요한 행정코드는 행정표준코드를 준수하여야 함 | ○"), True),
+    (("○ 학습용 데이터 변환 시 데이터 품질 검증 방안을 제시하여야 함",), False),
+])
+def test_names_in_lists_templates_or_ai_data_do_not_count(lines, note):
+    f, _ = check(DB, *lines)
+    assert f.status == "missing", quotes(f)
+    assert ("기술적용계획표" in f.message) == note
+
+
+def test_consulting_is_not_applicable():
+    f, _ = check(DB, given={"사업유형": "ISP", "사업금액": "3억원"})
+    assert f.status == "not_applicable"
+
+
+def test_kept_db_structure_is_not_applicable():
+    f, _ = check("○ 누리집 화면을 개편하며 기존 데이터베이스 구조는 유지한다")
+    assert f.status == "not_applicable"
+    assert "유지" in f.applies
+
+
+def test_operation_without_db_design_is_not_applicable():
+    f, _ = check("○ 정기 점검과 장애 대응을 수행하고 변경 시 테이블 정의서를 현행화한다",
+                 given={"사업유형": "유지관리", "사업금액": "2억원"}, section="MPR-001 운영 요구사항")
+    assert f.status == "not_applicable"
+    # the same operation contract with a DB 구조 변경 task applies
+    f, _ = check("○ 신규 기능 추가에 따른 DB 구조 변경을 수행한다", given={"사업유형": "유지관리", "사업금액": "2억원"},
+                 section="MPR-001 운영 요구사항")
+    assert f.status == "missing"
+
+
+def test_given_fact_decides():
+    f, _ = check("○ 화면 개선", given={"사업유형": "고도화", "db구축": "yes"})
+    assert f.status == "missing"
+    f, _ = check(DB, given={"사업유형": "고도화", "db구축": "no"})
+    assert f.status == "not_applicable"

@@ -1,0 +1,59 @@
+"""DATA02 공공데이터 제출: 개방데이터 목록, 메타데이터 등록, 공공데이터포털 연계 pass; the
+기술적용계획표 row, a 공공데이터 관리지침 in a law list, 공공데이터 as a source to call, and AI document
+metadata do not; consulting is 해당없음, operation applies."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.data02_public_data import detect
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+
+def check(*lines: str, kind="SW개발"):
+    head = ["제 안 요 청 서", "사업명 : 누리시 교통정보 플랫폼 구축 사업", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용",
+            "DAR-010 데이터 개방 요구사항"]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *lines)])
+    segment(doc)
+    infer_facts(doc, {"사업유형": kind, "사업금액": "6억원"})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("line, word", [
+    ("○ 구축되는 시스템과 연관된 개방데이터 목록을 식별하여 제출하여야 함", "개방데이터 목록"),
+    ("○ 목표시스템의 메타데이터를 작성하여 중앙메타관리시스템에 등록하여야 함", "메타데이터"),
+    ("○ 개방 데이터(파일 및 오픈API)는 공공데이터포털에 연계·제공하여야 함", "공공데이터포털"),
+])
+def test_each_statement_passes(line, word):
+    f, doc = check(line)
+    assert f.status == "pass"
+    assert word in f.evidence[0].quote
+    assert doc.text[f.evidence[0].start:f.evidence[0].end] == f.evidence[0].quote
+
+
+def test_list_beats_a_plan_in_the_evidence_order():
+    f, _ = check("○ 데이터 개방 방안을 제시하여야 함", "○ 개방데이터 목록을 식별하여 제출하여야 함")
+    assert "목록" in f.evidence[0].quote
+
+
+@pytest.mark.parametrize("lines", [
+    ("○ 관련 지침", "ｏ공공데이터 관리지침(행정안전부고시)ｏ공공기관의 데이터베이스 표준화 지침(행정안전부고시)"),
+    ("[붙임] 기술적용계획표", "구분 | 항목 | 적용계획/결과 | 부분적용/미적용 시 사유",
+     "데이터 | 데이터는 공공데이터로 제공하기 위하여 기계판독이 가능한 형태로 정비하여야 함 | ○"),
+    ("○ 기상 정보는 공공데이터포털의 오픈API를 연계하여 수집한다",),
+    ("○ 업로드 문서의 메타데이터 추출 및 자동 분류 기능을 제공하여야 함",),
+])
+def test_look_alikes_are_missing(lines):
+    f, _ = check(*lines)
+    assert f.status == "missing", [e.quote for e in f.evidence]
+    assert f.looked_for
+
+
+def test_consulting_is_not_applicable_and_operation_applies():
+    f, _ = check("○ 현황 분석", kind="ISP")
+    assert f.status == "not_applicable"
+    f, _ = check("○ 정기 점검", kind="유지관리")
+    assert f.status == "missing"
+    assert "운영" in f.applies

@@ -1,0 +1,64 @@
+"""DATA03 기록관리: 행정정보 데이터세트, 기록물 등록·이관, 공공기록물법 준수 pass; 로그·이력
+'기록관리' and a law list do not; consulting and subscription supply are 해당없음."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.data03_records import detect
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import Fact, RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+
+def check(*lines: str, given=None):
+    head = ["제 안 요 청 서", "사업명 : 누리시 인허가 관리시스템 구축 사업", "Ⅰ. 사업 개요",
+            "가. 사업내용: 인허가 처리 기능 개발, 통계 화면 구현", "Ⅲ. 제안요청 내용", "SFR-020 기록관리"]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *lines)])
+    segment(doc)
+    infer_facts(doc, given or {"사업유형": "SW개발", "사업금액": "6억원"})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("line", [
+    "○ 시스템이 생산하는 행정정보 데이터세트의 기록 유형을 구분하고 관리기준표 작성을 지원하여야 함",
+    "○ 「공공기록물 관리에 관한 법률」에 따라 전자기록물을 기록관리시스템으로 이관하는 기능을 구현하여야 함",
+    "○ 결재 문서는 기록물철 등록 후 기록물 분류기준표에 따라 관리되어야 함",
+])
+def test_records_statements_pass(line):
+    f, doc = check(line)
+    assert f.status == "pass"
+    e = f.evidence[0]
+    assert doc.text[e.start:e.end] == e.quote
+
+
+@pytest.mark.parametrize("line", [
+    "○ 데이터 수집 관련(출처, 데이터 명칭 등) 기록관리를 철저히 하여야 함",
+    "○ 장애 조치 완료 후 처리사항에 대한 기록관리를 하여야 함",
+    "○ 관련 법령: ｏ공공기록물 관리에 관한 법률(법률)ｏ전자정부법(법률)",
+])
+def test_other_kinds_of_record_keeping_are_missing(line):
+    f, _ = check(line)
+    assert f.status == "missing", [e.quote for e in f.evidence]
+    assert "행정정보 데이터세트" in f.message and f.looked_for
+
+
+def test_consulting_is_not_applicable():
+    f, _ = check("○ 정보화 전략 수립", given={"사업유형": "ISP", "사업금액": "2억원"})
+    assert f.status == "not_applicable"
+
+
+def test_a_supply_project_read_as_development_is_not_applicable():
+    """Facts that guess 'SW개발' for a licence subscription are overruled by the text, which barely
+    speaks of developing anything; a given kind is taken as it is."""
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (
+        "제 안 요 청 서", "사업명 : 누리대학교 생성형 AI 도입 구축사업", "Ⅰ. 사업 개요",
+        "○ 생성형 AI 라이선스 구독 및 공급", "○ 교직원 및 학생 대상 사용자 교육", "○ 관리자 대시보드 제공")])
+    segment(doc)
+    infer_facts(doc, {})
+    doc.facts["project_kinds"] = Fact("project_kinds", ["SW개발"], "inferred", 0.6)
+    f = detect(CheckContext(doc))
+    assert f.status == "not_applicable"
+    assert "개발·구현" in f.applies
+    infer_facts(doc, {"사업유형": "SW개발"})
+    assert detect(CheckContext(doc)).status == "missing"

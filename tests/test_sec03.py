@@ -1,0 +1,70 @@
+"""SEC03 용역업체 보안관리: the end-of-project return/deletion decides, with a pledge or a 누출금지 list;
+a pledge and a confidentiality clause alone are 누락; the 산출물 반출 clause (SW06) that deletes 누출금지
+정보 before reuse is not the end-of-project return."""
+from __future__ import annotations
+
+import pytest
+
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.sec03_contractor_security import detect
+from rfpcheck.pipeline.facts import infer_facts
+from rfpcheck.pipeline.model import RawBlock, build_document
+from rfpcheck.pipeline.segment import segment
+
+PLEDGE = "○ 계약상대자는 착수 시 대표자 및 참여인력 전원의 보안서약서를 제출하여야 함"
+LEAK = "○ 누출금지 대상정보는 붙임 3과 같으며, 자료를 외부로 반출하려면 발주기관의 사전 승인을 받아야 함"
+END = "○ 사업 종료 시 제공받은 자료와 산출물을 전량 반납하고 작업 장비의 자료를 완전 삭제하여야 함"
+
+
+def check(*lines: str):
+    head = ["제 안 요 청 서", "사업명 : 누리시 통계시스템 고도화 사업", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용",
+            "SER-002 보안 관리"]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *lines)])
+    segment(doc)
+    infer_facts(doc, {"사업유형": "고도화", "사업금액": "4억원"})
+    return detect(CheckContext(doc)), doc
+
+
+def quotes(f) -> str:
+    return " / ".join(e.quote for e in f.evidence)
+
+
+def test_all_elements_pass_with_each_quoted():
+    f, doc = check(PLEDGE, LEAK, END)
+    assert f.status == "pass"
+    q = quotes(f)
+    assert "전량 반납" in q and "보안서약서" in q and "누출금지" in q
+    assert "명시되지 않은" not in f.message
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+def test_return_with_pledge_only_passes_and_names_what_is_absent():
+    f, _ = check(PLEDGE, "○ 과업 완료 후에는 제공받은 자료를 즉시 파기하여야 함")
+    assert f.status == "pass"
+    assert "누출금지 정보 지정" in f.message
+
+
+@pytest.mark.parametrize("lines", [
+    (PLEDGE, "○ 계약상대자는 발주자의 동의 없이 자료를 제3자에게 유출, 공개 또는 대여할 수 없다"),
+    (PLEDGE, LEAK),
+    # the SW06 산출물 반출 clause: delete 누출금지 정보, then reuse
+    (PLEDGE, "○ 계약상대자가 산출물을 반출하려는 경우 누출금지 정보로 명시한 정보를 삭제하고 활용하여야 하며, "
+             "이를 확인하는 대표 명의의 확약서를 제출하여야 한다"),
+])
+def test_without_end_of_project_return_is_missing(lines):
+    f, _ = check(*lines)
+    assert f.status == "missing", quotes(f)
+    assert "사업 종료 시 자료 회수·삭제" in f.message
+    assert f.looked_for and not f.evidence
+
+
+def test_nothing_is_missing():
+    f, _ = check("○ 계약상대자는 성실히 과업을 수행한다")
+    assert f.status == "missing"
+    assert "보안서약" in f.message
+
+
+def test_a_named_security_confirmation_form_counts_as_the_end_pledge():
+    f, _ = check("[서식 11] 보안 및 비밀유지 각서", "[서식 12] 보안확약서")
+    assert f.status == "pass"
