@@ -340,12 +340,16 @@ class Document:
         )
 
     def sentence_span(self, start: int, end: int) -> tuple[int, int]:
-        """Widen a span to the enclosing sentence, bounded by its block (a cell, a paragraph)."""
+        """Widen a span to the enclosing sentence, bounded by the blocks it starts and ends in (a cell,
+        a paragraph). A period ends a sentence only after a word ("…한다."), not inside "spir.kr" or
+        "1.5"."""
         b = self.block_at(start)
-        lo, hi = (b.start, b.end) if b else (0, len(self.text))
+        b_end = self.block_at(max(start, end - 1))
+        lo = b.start if b else 0
+        hi = b_end.end if b_end else len(self.text)
         text = self.text
         s = start
-        while s > lo and text[s - 1] not in ".。!?\n" and not _sentence_end(text, s - 1):
+        while s > lo and text[s - 1] not in "。!?\n" and not _sentence_end(text, s - 1):
             s -= 1
         e = end
         while e < hi and text[e] not in "。!?\n" and not _sentence_end(text, e):

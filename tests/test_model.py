@@ -66,3 +66,21 @@ def test_sentence_span_stays_inside_its_block():
     i = doc.text.index("재하도급")
     s, e = doc.sentence_span(i, i + 4)
     assert doc.text[s:e].strip() == "재하도급은 금지한다."
+
+
+def test_sentence_span_runs_to_the_end_of_the_block_the_match_ends_in():
+    doc = _doc([
+        RawBlock("계약방법", TABLE_CELL, table=0, row=0, col=0),
+        RawBlock("제한경쟁입찰(적격심사) 후 협상", TABLE_CELL, table=0, row=0, col=1),
+    ])
+    i = doc.text.index("계약방법")
+    j = doc.text.index("(적격심사") + 5
+    s, e = doc.sentence_span(i, j)
+    assert doc.text[s:e] == "계약방법 | 제한경쟁입찰(적격심사) 후 협상"
+
+
+def test_sentence_span_does_not_stop_at_a_dot_inside_a_word():
+    doc = _doc([RawBlock("정보는 SW사업정보 저장소(www.spir.kr)에 제출하여야 한다. 다음 문장.", PARAGRAPH)])
+    i = doc.text.index("에 제출")
+    s, e = doc.sentence_span(i, i + 4)
+    assert doc.text[s:e] == "정보는 SW사업정보 저장소(www.spir.kr)에 제출하여야 한다."
