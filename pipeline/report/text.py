@@ -108,7 +108,7 @@ def _render_document(entry: dict, color: bool, verbose: bool) -> list[str]:
 
     secs = entry.get("sections") or []
     if secs:
-        titles = [((s.get("label") + " ") if s.get("label") else "") + s["title"] for s in secs]
+        titles = [s["title"] for s in secs]  # a title carries its own numbering ("Ⅰ. 사업 개요")
         shown = " / ".join(titles[:12]) + (" …" if len(titles) > 12 else "")
         out.extend(_wrap("목차 구조", shown, "  "))
 
