@@ -242,3 +242,47 @@ def kinds(doc: Document) -> list[str]:
 def has_kind(doc: Document, *wanted: str) -> bool:
     ks = set(kinds(doc))
     return any(w in ks for w in wanted)
+
+
+# -- project name and fact wording (shared by rules that read the project's name) ----------------
+
+# What a project name says the project mainly is (whitespace-free name). "운영 및 유지관리 용역" is
+# operation; "시설물 유지관리시스템 구축" is development (the system is for maintenance work).
+NAME_OPERATION_RX = regex.compile(
+    r"운영(?:용역|지원|사업|업무|관리)?(?:$|및|·|,|용역|사업)|위탁운영|유지(?:관리|보수)(?!시스템|체계|플랫폼|정보|앱)"
+    r"|유지및보수|유지·보수|운영용역"
+)
+NAME_DEVELOPMENT_RX = regex.compile(
+    r"개발|고도화|개편|재구축|차세대|기능개선|기능개발|(?:시스템|플랫폼|홈페이지|누리집|서비스|포털|앱|체계|환경)"
+    r"(?:및[^。]{0,20})?(?:구축|개선)|(?<!DB|데이터|데이터베이스|자료|콘텐츠)구축(?:사업|용역)*$"
+)
+
+
+def project_name_scope(doc: Document) -> tuple[str, bool, bool]:
+    """(whitespace-free project name, names operation/maintenance, names development) from the
+    ``project_name`` fact; ("", False, False) when the name is unknown."""
+    name = "".join(str(doc.facts.value("project_name") or "").split())
+    if not name:
+        return "", False, False
+    return name, bool(NAME_OPERATION_RX.search(name)), bool(NAME_DEVELOPMENT_RX.search(name))
+
+
+def fact_how(doc: Document, name: str) -> str:
+    """How a fact is known, for ``applies`` texts: '입력값', '추정' or '미상'."""
+    f = doc.facts.get_fact(name)
+    if not f.known:
+        return "미상"
+    return "입력값" if f.source == "given" else "추정"
+
+
+def josa(word: str, pair: str) -> str:
+    """``word`` with the particle of ``pair`` ("이/가", "을/를", "은/는", "과/와", "으로/로") chosen by
+    whether its last syllable has a final consonant."""
+    with_final, without = pair.split("/")
+    ch = word.rstrip()[-1:] if word.strip() else ""
+    if ch and "가" <= ch <= "힣":
+        final = (ord(ch) - 0xAC00) % 28
+        if pair == "으로/로" and final == 8:  # ㄹ takes 로
+            return word + without
+        return word + (with_final if final else without)
+    return word + (with_final if ch.isdigit() and ch in "013678" else without)

@@ -160,3 +160,125 @@ def row_clause(doc: Document, offset: int) -> Optional[tuple[str, str, tuple[int
         return None
     value = " ".join(t for t in others if not _EMPTY_VALUE.match("".join(t.split())))
     return b.text, value, span
+
+
+# -- short key/value rows on the whitespace-free view, quotes, and clause modality ----------------
+
+_ROW_MAX_CELLS = 4
+_ROW_QUOTE_MAX = 300
+_CELL_SHORT = 60  # a key or value cell this short is quoted with its row
+
+
+def row_cell_count(doc: Document, offset: int) -> int:
+    """How many cells the table row at ``offset`` has (0 outside tables)."""
+    b = doc.block_at(offset)
+    if b is None or b.table is None:
+        return 0
+    return _row_last(doc, b.index) - _row_first(doc, b.index) + 1
+
+
+def short_row_compact(doc: Document, offset: int, max_cells: int = _ROW_MAX_CELLS) -> Optional[tuple[int, int]]:
+    """The whitespace-free span of the table row at ``offset`` when the row is a short key/value row
+    (2..``max_cells`` cells, e.g. "하자보수기간 | 2년"); None otherwise. A clause read on the
+    whitespace-free view may run across this row's cell bars, never past the row."""
+    n = row_cell_count(doc, offset)
+    if not 2 <= n <= max_cells:
+        return None
+    span = row_span(doc, offset)
+    if span is None:
+        return None
+    return doc.compact_index(span[0]), doc.compact_index(span[1])
+
+
+def compact_clause(doc: Document, cs: int, ce: int, bound_rx: "regex.Pattern", maxlen: int) -> tuple[int, int]:
+    """The clause around a whitespace-free match [cs, ce): from the last ``bound_rx`` boundary before
+    it to the next one after it, at most ``maxlen`` characters each way. In a short key/value table
+    row the cell bars (and a bullet opening a cell) do not end the clause, so "하자보수기간 | 2년" reads
+    as one clause; the row's own ends still do."""
+    compact = doc.compact
+    lo, hi = max(0, cs - maxlen), min(len(compact), ce + maxlen)
+    row = None
+    if cs < len(doc.compact_map):
+        row = short_row_compact(doc, doc.compact_map[cs])
+    if row is not None:
+        lo, hi = max(lo, row[0]), min(hi, row[1])
+
+    def ignored(m: "regex.Match") -> bool:
+        return row is not None and (m.group() == "|" or (m.start() > 0 and compact[m.start() - 1] == "|"))
+
+    a = lo
+    for m in bound_rx.finditer(compact, lo, cs):
+        if not ignored(m):
+            a = m.end()
+    b = hi
+    for m in bound_rx.finditer(compact, ce, hi):
+        if not ignored(m):
+            b = m.start()
+            break
+    return a, b
+
+
+def quote_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The span an official should read for a match: the whole row when the match stands in a short
+    key/value table row ("하자보수기간 | 2년"), otherwise the clause (:func:`clause_span`), carried on
+    to the end of the clause the match ends in when the match runs across blocks."""
+    n = row_cell_count(doc, start)
+    if 2 <= n <= _ROW_MAX_CELLS:
+        span = row_span(doc, start)
+        b = doc.block_at(start)
+        crosses = b is not None and end > b.end
+        # a match in a short cell (a key, a one-line value) or across cells reads with its row; a match
+        # inside one long cell (a requirement's detail text) keeps its own clause
+        if span is not None and end <= span[1] + 1 and span[1] - span[0] <= _ROW_QUOTE_MAX and (
+                crosses or (b is not None and len(b.text) <= _CELL_SHORT and "\n" not in b.text.strip())):
+            return span
+    s, e = clause_span(doc, start, end)
+    first, last = doc.block_at(start), doc.block_at(max(start, end - 1))
+    if first is not None and last is not None and last.index != first.index:
+        e = max(e, clause_span(doc, max(start, end - 1), end)[1])
+    return s, e
+
+
+# a prohibition that is itself negated ("금지하지 아니한다", "불허하지 않음", "제한하지 않는다")
+_NEGATED_BAN = regex.compile(r"(?:금\s*지|불\s*허|제\s*한|배\s*제)\s*(?:하|되)\s*지\s*(?:는\s*)?(?:않|아니)")
+# sub-clause openers inside one sentence: a proviso, or a comma after a connective ending
+_SUBCLAUSE = regex.compile(r"다만|단\s*,|(?<=[며고나되만데서])\s*,")
+
+
+def negated_ban(text: str) -> bool:
+    """Whether ``text`` negates a prohibition ("재하도급은 금지하지 아니한다" allows it)."""
+    return bool(_NEGATED_BAN.search(text))
+
+
+def clause_modality(text: str) -> str:
+    """prohibit | permit | oblige | neutral of one clause, as :func:`checks.common.modality` reads it
+    (surface forms, morphology when markers conflict), except that a negated prohibition
+    ("금지하지 아니한다") is a permission."""
+    from .common import modality
+
+    if not _NEGATED_BAN.search(text):
+        return modality(text)
+    rest = _NEGATED_BAN.sub(" ", text)
+    m = modality(rest)
+    return "permit" if m in ("neutral", "oblige", "permit") else m
+
+
+def subclause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Within one sentence ``text``, the sub-clause holding [start, end): cut at "다만", "단," and at
+    a comma after a connective ending ("…금지하며, …", "…할 수 있으나, …")."""
+    a, b = 0, len(text)
+    for m in _SUBCLAUSE.finditer(text):
+        if m.end() <= start:
+            a = m.end()
+        elif m.start() >= end:
+            b = m.start()
+            break
+    return a, b
+
+
+def row_cells(doc: Document, offset: int) -> list:
+    """The cells (blocks, in order) of the table row ``offset`` stands in; [] outside tables."""
+    b = doc.block_at(offset)
+    if b is None or b.table is None:
+        return []
+    return doc.blocks[_row_first(doc, b.index): _row_last(doc, b.index) + 1]

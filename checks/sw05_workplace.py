@@ -1,28 +1,34 @@
 """유지관리가 아닌 SW사업은 입찰자가 작업장소를 제안할 수 있어야 하고, 발주기관은 작업장소의 보안 요구사항을 제안요청서에 적어야 한다. 작업장소는 상호 협의로 정하며, 작업장소 비용이 예산에 반영되었는지 밝힌다.
 
-How the detector decides: a statement that the 작업장소 is settled by 협의 (or proposed by the
-contractor), security requirements for a remote site, or whether the site costs are budgeted is 적합
-evidence. 상주 at the agency "as the rule, 협의 only when unavoidable" is 위반; staff made to sit at the
-agency (현장·청사·전산실) with no 협의 statement is 위반, and next to a 협의 statement 검토필요. A
-PM-only 상주 demand is a staffing matter (SW16), and for a pure 운영·유지관리 project (outside 법
-제49조③) a place fixed by the agency is not a violation.
+How the detector decides: a statement that the 작업장소 is settled by 협의 (결정/확정/제공/"협의에 따른다")
+or proposed by the contractor, work at the contractor's own office, security requirements for a
+remote site (보안 대책, 망분리, VPN), or whether the site costs are budgeted is 적합 evidence.
+
+Unilateral demands: staff made to sit or work at the agency (현장·청사·시청·전산실 …, "발주기관이 제공하는
+작업공간에서 근무"), 상주 as the rule with no place named, a place fixed by the agency ("개발 장소는
+발주기관이 지정하는 장소로 한다", "발주기관 내에서 수행"), a ban on remote development ("원격지 개발 불가",
+"외부 개발 불허"), and key/value rows ("근무형태 | 발주처 상주"). A 협의 word in the same clause makes a
+demand negotiable; 상주 at the agreed site or the contractor's office is not a demand. Such a demand is
+위반 with no 협의 statement and 검토필요 next to one. 상주 at the agency "as the rule, 협의 only when
+unavoidable" is 위반 either way. A PM-only 상주 demand is a staffing matter (SW16), "원격작업 금지" alone
+is usually a ban on remote access, and for a pure 운영·유지관리 project (outside 법 제49조③) a place
+fixed by the agency is not a violation.
 """
 from __future__ import annotations
 
-from rfpcheck.pipeline.model import Evidence
+from rfpcheck.pipeline.model import Document, Evidence
 
-from .common import load_lexicon, section_kind
+from .common import fact_how, kinds, load_lexicon, project_name_scope, section_kind
 from .context import CheckContext
 from .registry import C, Rule
-from .sw16_staffing import _RX as _SW16_RX
-from .spans import clause_span, narrow_match, tight_span
+from .spans import clause_span, narrow_match, row_clause, tight_span
 
 RULE = Rule(
     id='SW05',
     title='작업장소(원격개발) 협의',
     requirement='작업장소를 발주기관과 계약상대자가 상호 협의하여 정한다는 내용, 작업장소 비용 반영 여부, 원격지 개발 시 보안 요구사항',
     applies_when='개발·운영 업무가 있는 모든 SW사업',
-    forbidden='협의 없이 발주기관 내 상주를 일방적으로 강제하는 것(상주를 원칙으로 하고 협의는 불가피한 경우의 예외로만 두는 것 포함)',
+    forbidden='협의 없이 발주기관 내 상주·작업을 일방적으로 강제하거나 원격지 개발을 금지하는 것(상주를 원칙으로 하고 협의는 불가피한 경우의 예외로만 두는 것 포함)',
     citations=[
         C('소프트웨어 진흥법', '제49조③'),
         C('소프트웨어사업 계약 및 관리감독에 관한 지침', '제14조'),
@@ -35,8 +41,12 @@ RULE = Rule(
 
 _LEX = load_lexicon("sw05")
 _RX = {key: _LEX.rx(key) for key in _LEX.data["patterns"]}
-_PASS_KEYS = ("agreed", "remote_security", "cost")
-_LABEL = {"agreed": "작업장소 상호 협의", "remote_security": "원격지 작업장소 보안 요구사항", "cost": "작업장소 비용 반영 여부"}
+_PASS_KEYS = ("agreed", "contractor_site", "remote_security", "cost")
+_LABEL = {"agreed": "작업장소 상호 협의", "contractor_site": "계약상대자 사무실 작업", "remote_security": "원격지 작업장소 보안 요구사항",
+          "cost": "작업장소 비용 반영 여부"}
+# demands that fix the place unilaterally; a 협의 word in the same clause makes them negotiable
+_UNILATERAL = ("onsite_agency", "onsite_bare", "place_fixed")
+_AGREEMENT_WORD = ("협의", "합의")
 
 
 def _compact(text: str) -> str:
@@ -51,8 +61,13 @@ def _find(ctx: CheckContext, key: str, limit: int = 2) -> list[Evidence]:
             continue
         ms, me = narrow_match(doc, m.start, m.end, _RX[key])
         s, e = tight_span(doc, *clause_span(doc, ms, me), _RX[key])
-        if key.startswith("onsite") and _RX["pm_only"].search(_compact(doc.text[s:e])):
+        c = _compact(doc.text[s:e])
+        if key in _UNILATERAL + ("onsite_exception", "remote_banned") and _RX["pm_only"].search(c):
             continue
+        if key in _UNILATERAL and any(w in c for w in _AGREEMENT_WORD):
+            continue
+        if key in ("onsite_exception", "onsite_bare") and _RX["other_place"].search(c):
+            continue  # 상주 at the agreed site or the contractor's own office
         if all(x.start != s for x in out):
             out.append(doc.evidence(s, e))
         if len(out) >= 6:
@@ -62,40 +77,83 @@ def _find(ctx: CheckContext, key: str, limit: int = 2) -> list[Evidence]:
     return out[:limit]
 
 
+def _rows(ctx: CheckContext) -> tuple[list[Evidence], list[Evidence]]:
+    """Key/value rows about the place or form of work ("근무형태 | 발주처 상주", "작업장소 | 상호 협의"):
+    (rows that put the work at the agency, rows that leave it to agreement or to the contractor)."""
+    doc = ctx.doc
+    onsite: list[Evidence] = []
+    agreed: list[Evidence] = []
+    for b in doc.blocks:
+        if b.table is None or len(b.text) > 20 or not _RX["row_key"].search(_compact(b.text)):
+            continue
+        if section_kind(doc, b.start) in ("toc", "current"):
+            continue
+        rc = row_clause(doc, b.start)
+        if rc is None:
+            continue
+        _key, value, (rs, re_) = rc
+        v = _compact(value)
+        if not v or re_ - rs > 300:
+            continue
+        if _RX["row_agreed"].search(v):
+            agreed.append(doc.evidence(rs, re_))
+        elif _RX["row_agency"].search(v):
+            onsite.append(doc.evidence(rs, re_))
+    return onsite[:2], agreed[:2]
+
+
 def _heading_like(quote: str) -> bool:
     c = _compact(quote)
     return len(c) < 25 and not c.endswith(("다", "다.", "함", "음", "임"))
 
 
-def _operation_only(ctx: CheckContext) -> bool:
-    name = "".join(str(ctx.doc.facts.value("project_name") or "").split())
-    return bool(name) and bool(_SW16_RX["name_operation"].search(name)) and not _SW16_RX["name_development"].search(name)
+def _scope(doc: Document) -> tuple[bool, str]:
+    """(pure operation/maintenance project, the applicability text)."""
+    name, op, dev = project_name_scope(doc)
+    shown = " ".join(str(doc.facts.value("project_name") or "").split())
+    ks = "·".join(kinds(doc)) or "미상"
+    base = f"공공 SW사업({fact_how(doc, 'public_sw_project')}), 사업유형 {ks}({fact_how(doc, 'project_kinds')})"
+    if name and op and not dev:
+        return True, (f"{base}, 사업명 '{shown[:40]}'이 운영·유지관리 사업 → 작업장소 명시 여부를 보되, 유지·관리 사업은 "
+                      "법 제49조③ 대상이 아니어서 발주기관이 정한 작업장소는 위반으로 보지 않음")
+    return False, f"{base} → 개발·운영 업무가 있는 SW사업에 적용"
 
 
 def detect(ctx: CheckContext):
-    applies = "개발·운영 업무가 있는 모든 SW사업에 적용(공공 SW사업)"
+    doc = ctx.doc
+    op_only, applies = _scope(doc)
     found = {key: _find(ctx, key) for key in _PASS_KEYS}
+    row_onsite, row_agreed = _rows(ctx)
+    found["agreed"] = (found["agreed"] + row_agreed)[:2]
     passed = [ev for key in _PASS_KEYS for ev in found[key]]
-    op_only = _operation_only(ctx)
 
-    exception = _find(ctx, "onsite_exception")
-    if exception and not op_only:
+    exception = [] if op_only else _find(ctx, "onsite_exception")
+    if exception:
         return ctx.finding(
             RULE, "violation",
             "투입인력의 발주기관 상주를 원칙으로 정하고, 협의는 불가피한 경우의 예외로만 두었습니다. 작업장소는 상호 협의로 정해야 합니다.",
             exception, applies=applies)
-    onsite = [] if op_only else _find(ctx, "onsite_agency")
-    fixed = [] if op_only else _find(ctx, "place_fixed", limit=1)
-    if onsite and passed:
-        return ctx.finding(
-            RULE, "review",
-            "작업장소를 협의로 정한다고 하면서 인력의 발주기관(현장) 상주를 요구합니다. 상주 요구가 협의 결과인지, 일방적 강제인지 사람이 확인해야 합니다.",
-            onsite + passed[:2], applies=applies)
-    if (onsite or fixed) and not passed:
+    demands: list[tuple[str, list[Evidence]]] = []
+    if not op_only:
+        onsite = (_find(ctx, "onsite_agency") + _find(ctx, "onsite_bare") + row_onsite)[:3]
+        fixed = _find(ctx, "place_fixed", limit=1)
+        banned = _find(ctx, "remote_banned", limit=1)
+        demands = [(label, evs) for label, evs in (
+            ("인력의 발주기관(현장) 상주 요구", onsite), ("발주기관 지정 작업장소", fixed), ("원격 개발 금지", banned)) if evs]
+    if demands:
+        labels = [label for label, _ in demands]
+        evs: list[Evidence] = []
+        for _, lst in demands:
+            evs += [x for x in lst if all(x.start != y.start for y in evs)]
+        if passed:
+            return ctx.finding(
+                RULE, "review",
+                f"작업장소를 협의로 정한다고 하면서 {', '.join(labels)} 조항도 두었습니다. 이것이 협의 결과인지, 일방적 강제인지 사람이 확인해야 합니다.",
+                evs[:3] + passed[:2], applies=applies)
         return ctx.finding(
             RULE, "violation",
-            "작업장소에 대한 협의 없이 발주기관 내 상주·작업을 정하고 있습니다. 작업장소는 발주기관과 계약상대자가 상호 협의하여 정해야 합니다.",
-            (onsite + fixed)[:3], applies=applies)
+            f"작업장소에 대한 협의 없이 {', '.join(labels)} 조항을 두었습니다. 작업장소는 발주기관과 계약상대자가 상호 협의하여 정해야 합니다.",
+            evs[:3], applies=applies)
     if passed:
         what = ", ".join(_LABEL[k] for k in _PASS_KEYS if found[k])
         return ctx.finding(RULE, "pass", f"작업장소에 관한 내용이 명시되어 있습니다({what}).", passed[:3], applies=applies)

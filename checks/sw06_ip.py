@@ -3,7 +3,9 @@
 How the detector decides: each sentence (cut at list bullets) that states who owns the deliverables or
 their IP is read as joint (공동소유, 지분 균등, or "용역계약일반조건에 따른다"), sole agency IP
 (지식재산권·저작권 … 발주기관에 귀속/소유), or sole agency ownership of the deliverables without an IP
-word (성과물·산출물 … 귀속). Third-party rights (상용SW, 라이선스, 원저작자), infringement clauses and
+word (성과물·산출물 … 귀속), in any of the usual verbs (귀속된다, 소유한다, 갖는다, 보유한다, 발주처에 양도된다).
+A key/value table row ("지식재산권 귀속 | 발주기관 단독 소유", "소유권 | 발주처") is read as one clause;
+its key names the project's IP, and a value that says nothing (-, 해당없음) decides nothing. Third-party rights (상용SW, 라이선스, 원저작자), infringement clauses and
 carve-outs from a joint rule (보안관련 산출물, "제1항에도 불구하고") are set aside. A 반출 route is the
 contractor's right to ask for the deliverables to use its IP.
 
@@ -21,10 +23,10 @@ import regex
 
 from rfpcheck.pipeline.model import Evidence
 
-from .common import load_lexicon, section_kind
+from .common import fact_how, load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
-from .spans import clause_span, narrow_match
+from .spans import clause_span, narrow_match, row_cells, row_clause
 
 RULE = Rule(
     id='SW06',
@@ -47,6 +49,11 @@ _LEX = load_lexicon("sw06")
 _RX = {key: _LEX.rx(key) for key in _LEX.data["patterns"]}
 _MAX = 2  # quotes per kind
 _OWNERSHIP_WORD = regex.compile(r"소유|귀속|지식재산|지적재산|저작권")
+# a key cell that names the project's IP or ownership ("지식재산권 귀속", "소유권"): its row speaks of
+# the deliverables even without the word 산출물
+_IP_KEY = regex.compile(r"^(?:산출물|성과물|결과물)?(?:의)?(?:지식재산권?|지적재산권|저작권|소유권|권리)(?:의)?(?:귀속|소유|관계|및소유권)?$")
+_PREDICATE_END = regex.compile(r"(?:다|함|음|됨|임|것)[.。]?$")
+_ROW_MAX = 300
 
 
 @dataclass
@@ -59,11 +66,12 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _ownership(c: str) -> Optional[str]:
-    """joint | terms | sole_ip | sole_product | None for one whitespace-free clause."""
+def _ownership(c: str, ip_key: bool = False) -> Optional[str]:
+    """joint | terms | sole_ip | sole_product | None for one whitespace-free clause; ``ip_key`` when
+    the clause is a table row keyed by the project's IP ("지식재산권 귀속 | 발주기관 단독 소유")."""
     rx = _RX
     ip = bool(rx["ip_word"].search(c))
-    deliv = bool(rx["deliverable_word"].search(c))
+    deliv = ip_key or bool(rx["deliverable_word"].search(c))
     if not (ip or deliv):
         return None
     c_joint = rx["joint_not"].sub("", c)
@@ -82,21 +90,48 @@ def _ownership(c: str) -> Optional[str]:
     return "sole_ip" if ip else "sole_product"
 
 
+def _row(doc, offset: int, c: str) -> Optional[tuple[int, int, str, bool]]:
+    """A key/value table row read as one clause: (start, end, compact, keyed by IP) when the match
+    stands in a short cell of a row with other cells; (0, 0, "", False) when the row's value says
+    nothing (비해당, -); None when the clause is not such a cell."""
+    if len(c) > 25 or _PREDICATE_END.search(c):
+        return None
+    rc = row_clause(doc, offset)
+    if rc is None:
+        return None
+    key_cell, value, (rs, re_) = rc
+    if not _compact(value):
+        return 0, 0, "", False
+    if re_ - rs > _ROW_MAX:
+        return None
+    cells = [_compact(b.text) for b in row_cells(doc, offset)]
+    ip_key = any(_IP_KEY.match(x) for x in cells)
+    return rs, re_, "|".join(cells), ip_key
+
+
 def _scan(ctx: CheckContext) -> list[_Clause]:
     doc = ctx.doc
     out: list[_Clause] = []
-    seen: set[int] = set()
+    seen: set[tuple[int, bool]] = set()
     for key in ("trigger", "export_route", "export_denied"):
         for m in ctx.finditer(_RX[key]):
-            s, e = clause_span(doc, *narrow_match(doc, m.start, m.end, _RX[key]))
+            ms, me = narrow_match(doc, m.start, m.end, _RX[key])
+            s, e = clause_span(doc, ms, me)
+            c = _compact(doc.text[s:e])
+            ip_key = False
+            if key == "trigger":
+                row = _row(doc, ms, c)
+                if row is not None:
+                    if not row[2]:
+                        continue  # a heading cell whose value is empty
+                    s, e, c, ip_key = row
             if (s, key == "trigger") in seen:
                 continue
             seen.add((s, key == "trigger"))
             if section_kind(doc, s) in ("toc", "current"):
                 continue
-            c = _compact(doc.text[s:e])
             if key == "trigger":
-                kind = _ownership(c)
+                kind = _ownership(c, ip_key)
             elif key == "export_route":
                 kind = None if _RX["export_denied"].search(c) else "route"
             else:
@@ -106,6 +141,15 @@ def _scan(ctx: CheckContext) -> list[_Clause]:
                     e -= 1
                 out.append(_Clause(kind, doc.evidence(s, e)))
     out.sort(key=lambda x: x.ev.start)
+    return out
+
+
+def _uniq(evs: list[Evidence]) -> list[Evidence]:
+    """Evidence without repeats: a sentence that is both an ownership clause and a 반출 route is quoted once."""
+    out: list[Evidence] = []
+    for ev in evs:
+        if all(ev.end <= x.start or ev.start >= x.end for x in out):
+            out.append(ev)
     return out
 
 
@@ -123,36 +167,36 @@ def detect(ctx: CheckContext):
     sole_prod = by.get("sole_product", [])
     route = by.get("route", [])
     denied = by.get("denied", [])
-    applies = "모든 SW사업에 적용(공공 SW사업)"
+    applies = f"공공 SW사업({fact_how(ctx.doc, 'public_sw_project')}) → 산출물 활용 보장은 모든 SW사업에 적용"
 
     if joint and sole_ip:
         return ctx.finding(
             RULE, "review",
             "지식재산권 공동소유 조항과 발주기관 단독소유 조항이 함께 있습니다. 어느 조항이 적용되는지(단독소유가 일부 산출물에 한정된 예외인지) 사람이 확인해야 합니다.",
-            joint[:_MAX] + sole_ip[:_MAX] + route[:1], applies=applies)
+            _uniq(joint[:_MAX] + sole_ip[:_MAX] + route[:1]), applies=applies)
     if joint:
         what = "지식재산권 공동소유" + ("와 산출물 반출 요청 절차가" if route else "가")
-        return ctx.finding(RULE, "pass", f"{what} 명시되어 있습니다.", joint[:_MAX] + route[:1], applies=applies)
+        return ctx.finding(RULE, "pass", f"{what} 명시되어 있습니다.", _uniq(joint[:_MAX] + route[:1]), applies=applies)
     if sole_ip:
         if route and not denied:
             return ctx.finding(
                 RULE, "review",
                 "지식재산권을 발주기관이 소유한다고 하면서 계약상대자의 산출물 반출 요청 절차를 두고 있습니다. 공동소유 원칙(용역계약일반조건)에 어긋나는지 사람이 판단해야 합니다.",
-                sole_ip[:_MAX] + route[:1], applies=applies)
+                _uniq(sole_ip[:_MAX] + route[:1]), applies=applies)
         return ctx.finding(
             RULE, "violation",
             "산출물의 지식재산권을 발주기관이 단독으로 소유하고 계약상대자의 반출·활용 경로가 없습니다. 지식재산권은 공동소유가 원칙이며 반출 요청 절차를 두어야 합니다.",
-            (sole_ip + denied)[:4] + sole_prod[:1], applies=applies)
+            _uniq((sole_ip + denied)[:4] + sole_prod[:1]), applies=applies)
     if sole_prod and not route:
         return ctx.finding(
             RULE, "violation",
             "사업 성과물·산출물 일체를 발주기관에 귀속시키면서 지식재산권 공동소유나 산출물 반출 경로를 두지 않았습니다.",
-            (sole_prod + denied)[:4], applies=applies)
+            _uniq((sole_prod + denied)[:4]), applies=applies)
     if route:
         return ctx.finding(
             RULE, "pass",
             "계약상대자의 산출물 반출 요청 절차가 명시되어 있습니다(지식재산권 귀속은 용역계약일반조건의 공동소유 원칙에 따름).",
-            route[:1] + sole_prod[:1], applies=applies)
+            _uniq(route[:1] + sole_prod[:1]), applies=applies)
     if denied:
         return ctx.finding(
             RULE, "violation",

@@ -2,16 +2,21 @@
 
 How the detector decides:
 
-1. Applicability (the price basis is rarely written down, so the document's kinds decide):
-   a stated FP price basis, or the RFP's own "투입인력 요구·관리 금지 대상 사업" line → applies;
-   a declaration that the project is outside the ban (part priced by 투입공수) → 검토필요 when
-   demands follow; ISP/컨설팅·감리·PMO·연구, DB 구축, 운영·유지관리 (by project name, then kinds) and
-   plain commercial-SW purchases → 해당없음; 운영 + 개발 in one project without a stated price basis →
-   demands on development staff are 검토필요; any other development project → applies.
+1. Applicability: a given priced_by_fp decides first (no → 해당없음, the demands are not this rule's
+   violation; yes → applies, except for ISP/컨설팅·감리·PMO·연구). Then the document: a declaration
+   that the project is outside the ban (part priced by 투입공수) → 검토필요 when demands follow;
+   ISP/컨설팅·감리·PMO·연구 → 해당없음; a stated FP price basis, or the RFP's own "투입인력 요구·관리
+   금지 대상 사업" line → applies; DB 구축, 운영·유지관리 (by project name, then kinds) and plain
+   commercial-SW purchases → 해당없음; an inferred priced_by_fp=yes → applies; 운영 + 개발 in one project
+   without a stated price basis → demands on development staff are 검토필요; any other development
+   project → applies. ``applies`` names the fact or the words that decided it.
 2. Demands: candidate clauses (sentence, cut at list bullets) that speak of the contractor's staff
-   and demand headcounts, 등급·경력·자격, records (이력서, 경력증명서), 투입공수·참여율, 상주, or
-   control replacements. 현황 sections, agency staff, attendance limits and the SW사업정보 template
-   line ("기능점수 산정 가능 전문가를 포함") are not demands.
+   and demand headcounts, 등급·경력·자격, records (이력서, 경력증명서), 투입공수·참여율, 상주, report
+   their attendance, leave or trips, or control replacements and withdrawals. A short table row is read
+   as one clause (an evaluation row with its item and criterion; a staffing table's row with its column
+   titles, so "PM | 특급 | 1 | 10개월" under "구분 | 등급 | 인원 | 투입기간" demands a grade, a headcount
+   and a period). 현황 sections, agency staff (the agency designating its own people), attendance at
+   presentations and the SW사업정보 template line ("기능점수 산정 가능 전문가를 포함") are not demands.
 3. A statement that staff are not managed is 적합 evidence only when no demand follows.
 """
 from __future__ import annotations
@@ -23,9 +28,9 @@ import regex
 
 from rfpcheck.pipeline.model import Document, Evidence
 
-from .common import kinds, load_lexicon, row_text, section_kind
+from .common import fact_how, josa, kinds, load_lexicon, project_name_scope, row_text, section_kind, table_header
 from .context import CheckContext
-from .spans import clause_span
+from .spans import clause_span, row_cells, row_span
 from .registry import C, Rule
 
 RULE = Rule(
@@ -33,7 +38,7 @@ RULE = Rule(
     title='투입인력 요구 · 관리 금지',
     requirement='(요구하지 않음) 투입인력 수·등급·투입기간을 요구·관리하지 않음',
     applies_when='개발·재개발 대가를 기능점수(FP)·SLA 등으로 산정한 SW 개발사업(대가 산정 방식이 적혀 있지 않은 개발사업 포함). ISP/컨설팅, PMO, 감리, DB 구축·자료입력, 관제·고정비 유지관리·운영은 제외',
-    forbidden='인력 수·등급·경력·자격·투입기간(M/M)·상주 요구 또는 인력 교체 승인 요구(예: "PM 1명, 개발자 5명 상주", "특급기술자 이상", "투입인력 변경 시 승인", 이력서·경력증명서 제출, 투입공수·참여율 관리)',
+    forbidden='인력 수·등급·경력·자격·투입기간(M/M)·상주 요구 또는 인력 교체 승인 요구(예: "PM 1명, 개발자 5명 상주", "특급기술자 이상", "투입인력 변경 시 승인", 이력서·경력증명서 제출, 투입공수·참여율 관리, 근태·휴가·출장 보고 요구)',
     citations=[
         C('소프트웨어사업 계약 및 관리감독에 관한 지침', '제11조③'),
         C('소프트웨어사업 계약 및 관리감독에 관한 지침', '제18조③'),
@@ -62,10 +67,11 @@ _LABEL = {
     "effort": "투입공수·인원 배치 요구",
     "headcount": "인원수 지정",
     "pricing": "인력 기준 대가",
+    "attendance": "근태·휴가·출장 보고 요구",
     "allocation": "인력 투입·배치 요구",
 }
 # strongest first when choosing quotes
-_STRENGTH = ("replace", "onsite", "qualify", "records", "effort", "headcount", "pricing", "allocation")
+_STRENGTH = ("replace", "onsite", "qualify", "records", "effort", "headcount", "pricing", "attendance", "allocation")
 
 
 @dataclass
@@ -88,14 +94,34 @@ _STAFF_NOUN = regex.compile(
 _STRONG_EFFORT = regex.compile(r"투입공수|(?<![A-Za-z\-/])M/?M(?![A-Za-z])|참여율|맨먼스|투입계획|투입률")
 
 
+# a change word that follows a joined predicate with no object of its own ("… 참여하여야 하며 중도에
+# 교체할 수 없다"): its object is the clause's subject
+_BARE_CHANGE = regex.compile(r"(?:하며|하고|이며|이고|되며|되고|며|고|,)(?:중도에|중간에|도중에|임의로|임의|무단으로|무단|함부로|일방적으로|사업기간중|사업종료시까지)*$")
+
+
+_WITHDRAW_CONTROL = regex.compile(r"(?:시키|시킬|하|할|하는|시|을|를)?[^。]{0,12}?(?:수없|불가|금지|승인|동의|협의|통보|보고|아니된|안된|못한)")
+
+# the change word used as the verb of the clause ("교체할 수 없다", "변경 시"), not as a modifier
+# ("변경된 요구사항", "변경사항")
+_CHANGE_AS_VERB = regex.compile(r"(?:할수|하지|하여서는|해서는|하려|하고자|할경우|하는경우|할때|시키|시킬|시에?|을|를|이|은|는|불가|금지|없이)")
+
+
 def _staff_change(c: str) -> bool:
-    """A change word (교체/변경) whose object, just before it, is staff ("PM 교체", "투입인력을 임의로 교체")."""
+    """A change word (교체/변경/철수) whose object is staff: the staff noun just before it ("PM 교체",
+    "투입인력을 임의로 교체"), or the clause's staff subject when the change word has no object of its
+    own ("핵심인력은 … 참여하여야 하며 중도에 교체할 수 없다")."""
     for m in _RX["change_word"].finditer(c):
+        if m.group() in ("철수", "이탈") and not _WITHDRAW_CONTROL.match(c, m.end()):
+            continue  # "인력 철수 시 자료를 반출할 수 없다": the control is about something else
         window = c[max(0, m.start() - 16): m.start()]
         last = None
         for n in _STAFF_NOUN.finditer(window):
             last = n
         if last is None:
+            head = c[: m.start()]
+            subject = _STAFF_NOUN.search(head[:20])
+            if subject and _BARE_CHANGE.search(head) and _CHANGE_AS_VERB.match(c, m.end()):
+                return True
             continue
         tail = window[last.end():]
         if tail[:1] in ("와", "과") or _RX["change_other_object"].search(tail):
@@ -127,6 +153,8 @@ def _classify(c: str) -> list[str]:
         found.append("headcount")
     if rx["staff_pricing"].search(c):
         found.append("pricing")
+    if staff and rx["attendance"].search(c):
+        found.append("attendance")
     if not found and staff and rx["effort"].search(c) and force:
         found.append("allocation")
     return found
@@ -165,13 +193,66 @@ def _concerns(c: str) -> str:
     return "general"
 
 
+_ROW_MAX = 300
+_ROW_CELLS = 6  # a key/value, evaluation or staffing row, not a wide form
+_CELL_MAX = 40  # every cell short: a label, a value, a criterion or a score
+# column titles of a staffing table ("구분 | 등급 | 인원 | 투입기간"), and the demand each makes
+_COLUMN_KINDS = (
+    ("qualify", regex.compile(r"등급|경력|자격")),
+    ("headcount", regex.compile(r"인원|인력수|명수")),
+    ("effort", regex.compile(r"투입기간|참여기간|투입공수|공수|(?<![A-Za-z])M/?M(?![A-Za-z])|참여율|투입률")),
+)
+# the field labels of a requirement sheet: their words (요구사항, 정의) are not a demand on staff
+_SHEET_LABEL = regex.compile(
+    r"^[①-⑩]?(?:요구사항(?:고유번호|명칭|분류|정의|상세설명|세부내용)?|산출정보|세부내용|상세설명|정의|관련요구사항|비고|출처|수용여부)$")
+_SCORED = regex.compile(r"평가|배점|심사")
+_EMPTY_CELL = regex.compile(r"^(?:-|–|—|없음|해당없음|N/?A)?$")
+
+
+def _row_reading(doc: Document, offset: int, headers: dict) -> Optional[tuple[int, int, str, list[str]]]:
+    """A short data row of a table (a few short cells) read as one clause: (start, end, compact row, demands its columns
+    make). A staffing table's row ("PM | 특급 | 1 | 10개월" under "구분 | 등급 | 인원 | 투입기간")
+    demands a grade, a headcount and a period for the role it names; an evaluation row reads its item
+    and its criterion together. None for header rows, long rows and text outside tables."""
+    cells = row_cells(doc, offset)
+    if not 2 <= len(cells) <= _ROW_CELLS or any(len(_compact(x.text)) > _CELL_MAX for x in cells):
+        return None  # a requirement sheet's row of paragraphs is read clause by clause
+    if _SHEET_LABEL.match(_compact(cells[0].text)):
+        return None  # "요구사항 명칭 | 투입인력 자격요건": a requirement sheet's field, read on its own
+    span = row_span(doc, offset)
+    if span is None or span[1] - span[0] > _ROW_MAX:
+        return None
+    table = cells[0].table
+    if table not in headers:  # one walk to the table's first row per table
+        headers[table] = table_header(doc, offset) or ""
+    header = headers[table]
+    row = doc.text[span[0]:span[1]]
+    if _compact(row) == _compact(header):
+        return None
+    c = _compact(row)
+    found: list[str] = []
+    head_cells = [_compact(x) for x in header.split(" | ")]
+    if _SCORED.search(_compact(header)):
+        c = c + "|" + _compact(header)  # an evaluation table: its criteria are scored demands
+    if len(head_cells) == len(cells) and _RX["staff"].search(c):
+        for kind, rx in _COLUMN_KINDS:
+            for title, cell in zip(head_cells, cells):
+                if rx.search(title) and not _EMPTY_CELL.match(_compact(cell.text)) and kind not in found:
+                    found.append(kind)
+    return span[0], span[1], c, found
+
+
 def _find_demands(ctx: CheckContext) -> tuple[list[_Demand], list[Evidence]]:
     doc = ctx.doc
     seen: set[int] = set()
     demands: list[_Demand] = []
     no_manage: list[Evidence] = []
+    headers: dict = {}
     for m in ctx.finditer(_RX["trigger"]):
         s, e = clause_span(doc, m.start, m.end)
+        row = _row_reading(doc, m.start, headers)
+        if row is not None:
+            s, e = row[0], row[1]
         if s in seen:
             continue
         seen.add(s)
@@ -180,12 +261,14 @@ def _find_demands(ctx: CheckContext) -> tuple[list[_Demand], list[Evidence]]:
             continue
         if kind_of_section == "current" and not _staff_form(doc, s):
             continue
-        c = _compact(doc.text[s:e])
+        c = row[2] if row is not None else _compact(doc.text[s:e])
         if _RX["no_manage"].search(c) and not _RX["exempt_declared"].search(c):
             if len(no_manage) < 2:
                 no_manage.append(doc.evidence(s, e))
             continue
         kinds_found = _classify(c)
+        if row is not None and row[3] and not (_RX["skip"].search(c) or _RX["no_manage"].search(c)):
+            kinds_found = sorted(set(kinds_found) | set(row[3]), key=_STRENGTH.index)
         if kinds_found:
             demands.append(_Demand(kinds_found[0], tuple(kinds_found), s, e, c, _concerns(c)))
     return demands, no_manage
@@ -198,11 +281,6 @@ def _first(ctx: CheckContext, key: str, reject: Optional[str] = None) -> Optiona
             continue
         return ctx.doc.evidence(s, e)
     return None
-
-
-def _name(doc: Document) -> str:
-    name = doc.facts.value("project_name") or ""
-    return _compact(str(name))
 
 
 def _pick(demands: list[_Demand]) -> list[_Demand]:
@@ -255,36 +333,58 @@ def _banned_statement(ctx: CheckContext) -> Optional[Evidence]:
     return None
 
 
+def _fp_fact(doc: Document) -> tuple[Optional[str], str]:
+    """The priced_by_fp fact as (yes | no | None, how it is known: 입력값 | 추정)."""
+    f = doc.facts.get_fact("priced_by_fp")
+    if not f.known or f.value not in ("yes", "no"):
+        return None, ""
+    return f.value, fact_how(doc, "priced_by_fp")
+
+
 def _scope(ctx: CheckContext) -> tuple[str, str, Optional[Evidence]]:
-    """(scope, reason, evidence). scope: exempt_declared | advisory | fp | db | operation | purchase |
-    mixed | development. The reason names what decided it."""
+    """(scope, reason, evidence). scope: not_fp | exempt_declared | advisory | fp | db | operation |
+    purchase | mixed | development. The reason names what decided it.
+
+    A given priced_by_fp decides first. A price basis stated in the document comes next; an inferred
+    "yes" that the document's wording does not confirm is named in the reason but does not override an
+    operation or purchase reading of the project."""
     doc = ctx.doc
-    name = _name(doc)
+    name, name_op, name_dev = project_name_scope(doc)
     shown = " ".join(str(doc.facts.value("project_name") or "").split())
     shown = (shown[:40] + "…") if len(shown) > 40 else shown
     said = f"사업명 '{shown}', " if shown else ""
     ks = set(kinds(doc))
     ks_text = "·".join(sorted(ks)) or "미상"
-    name_op = bool(name and _RX["name_operation"].search(name))
-    name_dev = bool(name and _RX["name_development"].search(name))
     name_adv = bool(name and _RX["name_advisory"].search(name))
     name_db = bool(name and _RX["name_db"].search(name))
+    fp_value, fp_how = _fp_fact(doc)
 
+    if fp_how == "입력값" and fp_value == "no":
+        return ("not_fp", "대가가 기능점수(FP) 방식으로 산정되지 않음(입력값) → 투입인력 요구·관리 금지 적용 대상 아님"
+                "(투입공수·고정비 대가의 인력 요구는 이 규칙의 위반이 아님)", None)
+    if name_adv or (ks and ks <= _ADVISORY_KINDS):
+        given = ", 대가 FP 산정 입력값과 무관하게" if fp_how == "입력값" else ""
+        return ("advisory",
+                f"사업유형 ISP·컨설팅·감리·PMO·연구({said}사업유형 {ks_text}({fact_how(doc, 'project_kinds')}){given}) "
+                "→ 투입인력 요구·관리 금지 적용 대상 아님", None)
+    if fp_how == "입력값":
+        return ("fp", f"대가 산정 방식 기능점수(FP)(입력값) → 투입인력 요구·관리 금지 적용", None)
     exempt = _first(ctx, "exempt_declared")
     if exempt is not None:
         return ("exempt_declared",
                 "문서가 일부 대가를 투입공수 방식으로 산정해 투입인력 요구·관리 금지 대상에서 제외된다고 밝힘", exempt)
-    if name_adv or (ks and ks <= _ADVISORY_KINDS):
-        return ("advisory",
-                f"사업유형 ISP·컨설팅·감리·PMO·연구({said}사업유형 {ks_text}) → 투입인력 요구·관리 금지 적용 대상 아님", None)
     fp = _first(ctx, "fp_pricing", reject="fp_not_pricing") or _banned_statement(ctx)
     if fp is not None:
-        return ("fp", "문서가 대가를 기능점수(FP) 방식으로 산정했거나 투입인력 요구·관리 금지 대상 사업이라고 밝힘 → 적용", fp)
+        agree = ", 추정 사실 priced_by_fp=yes와 일치" if fp_value == "yes" else ""
+        return ("fp", f"문서가 대가를 기능점수(FP) 방식으로 산정했거나 투입인력 요구·관리 금지 대상 사업이라고 밝힘{agree} → 적용", fp)
+    unconfirmed = (", 기능점수 언급이 있으나 대가를 FP로 산정했다는 문장은 확인되지 않음" if fp_value == "yes" else "")
     if name_db and not name_dev and not name_op:
-        return "db", f"사업유형 DB 구축·자료입력({said}사업유형 {ks_text}) → 적용 대상 아님", None
+        return "db", f"사업유형 DB 구축·자료입력({said}사업유형 {ks_text}{unconfirmed}) → 적용 대상 아님", None
     if name_op and not name_dev:
         return ("operation",
-                f"사업유형 운영·유지관리({said}대가는 통상 고정비·투입인력 기준, FP 산정 명시 없음) → 적용 대상 아님", None)
+                f"사업유형 운영·유지관리({said}대가는 통상 고정비·투입인력 기준{unconfirmed or ', FP 산정 명시 없음'}) → 적용 대상 아님", None)
+    if fp_value == "yes":
+        return ("fp", f"대가 산정 방식 기능점수(FP)(추정: {doc.facts.get_fact('priced_by_fp').note}) → 적용", None)
     if name_op and name_dev:
         return ("mixed",
                 f"운영·유지관리와 개발이 함께 있는 사업({said}사업유형 {ks_text})이나 대가 산정 방식(FP/고정비)이 명시되지 않음", None)
@@ -296,14 +396,15 @@ def _scope(ctx: CheckContext) -> tuple[str, str, Optional[Evidence]]:
     if "상용SW구매" in ks and n_dev < _FEW_DEV_MENTIONS:
         return ("purchase",
                 f"사업유형 {ks_text}(추정)이나 문서에 개발 과업이 거의 없어('개발' {n_dev}회) 상용SW 도입 사업으로 판단 → 적용 대상 아님", None)
+    fp_note = ", 대가 산정 방식 미기재" if fp_value is None else f", 대가 산정 방식 미기재(추정 사실 priced_by_fp={fp_value})"
     return ("development",
-            f"SW 개발·고도화 사업({said}사업유형 {ks_text}), 대가 산정 방식 미기재 → 개발비는 기능점수(FP) 산정이 원칙이므로 적용", None)
+            f"SW 개발·고도화 사업({said}사업유형 {ks_text}){fp_note} → 개발비는 기능점수(FP) 산정이 원칙이므로 적용", None)
 
 
 def detect(ctx: CheckContext):
     doc = ctx.doc
     scope, reason, scope_ev = _scope(ctx)
-    if scope in ("advisory", "db", "operation", "purchase"):
+    if scope in ("advisory", "db", "operation", "purchase", "not_fp"):
         return ctx.not_applicable(RULE, reason)
 
     demands, no_manage = _find_demands(ctx)
@@ -319,7 +420,7 @@ def detect(ctx: CheckContext):
             ev = ([scope_ev] if scope_ev else []) + [_quote(ctx, d) for d in picked][: _MAX_QUOTES - 1]
             return ctx.finding(
                 RULE, "review",
-                f"문서는 일부 대가를 투입공수 방식으로 산정해 투입인력 관리 금지 대상이 아니라고 밝히면서 {_kinds_text(picked)}를 요구합니다. "
+                f"문서는 일부 대가를 투입공수 방식으로 산정해 투입인력 관리 금지 대상이 아니라고 밝혔으나 {josa(_kinds_text(picked), '이/가')} 있습니다. "
                 "FP로 산정한 개발 부분에 대한 요구인지 사람이 확인해야 합니다.",
                 ev, applies=reason)
         return ctx.not_applicable(RULE, reason + " → 해당없음")
@@ -330,7 +431,7 @@ def detect(ctx: CheckContext):
             picked = _pick(dev)
             return ctx.finding(
                 RULE, "review",
-                f"운영과 개발이 함께 있는 사업에서 {_kinds_text(picked)}가 있습니다. 대가 산정 방식이 적혀 있지 않아, "
+                f"운영과 개발이 함께 있는 사업에서 {josa(_kinds_text(picked), '이/가')} 있습니다. 대가 산정 방식이 적혀 있지 않아, "
                 "개발 부분이 FP로 산정되었는지와 요구가 개발 인력에 대한 것인지 사람이 확인해야 합니다.",
                 [_quote(ctx, d) for d in picked], applies=reason)
         if no_manage:
@@ -343,7 +444,7 @@ def detect(ctx: CheckContext):
         lead = "투입인력을 요구·관리하지 않는다고 밝히고도 " if no_manage else ""
         return ctx.finding(
             RULE, "violation",
-            f"{lead}{_kinds_text(picked)}가 있습니다({len(relevant)}곳). FP로 산정하는 개발사업에서는 투입인력의 수·등급·투입기간을 요구하거나 관리할 수 없습니다.",
+            f"{lead}{josa(_kinds_text(picked), '이/가')} 있습니다({len(relevant)}곳). FP로 산정하는 개발사업에서는 투입인력의 수·등급·투입기간을 요구하거나 관리할 수 없습니다.",
             [_quote(ctx, d) for d in picked], applies=applies)
     if no_manage:
         return ctx.finding(RULE, "pass", "투입인력을 요구·관리하지 않는다고 밝혔고, 인력 수·등급·투입기간·상주·교체 승인을 요구하는 문장이 없습니다.",

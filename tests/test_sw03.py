@@ -86,3 +86,104 @@ def test_record_items_in_the_evaluation_table_are_not_qualifications():
     infer_facts(doc, {"budget": "5억"})
     f = detect(CheckContext(doc))
     assert f.status == "pass"
+
+
+# -- qualifications written as a bare description, relative demands, and table rows --------------
+
+def _table_doc(rows: list[list[str]], *before: str, budget: str = "5억"):
+    raws = [RawBlock(t) for t in (*HEAD, "Ⅳ. 입찰 안내", *before)]
+    for r, cells in enumerate(rows):
+        for col, cell in enumerate(cells):
+            raws.append(RawBlock(cell, kind="table_cell", table=0, row=r, col=col))
+    doc = build_document("table.txt", "txt", raws)
+    segment(doc)
+    infer_facts(doc, {"budget": budget})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("clause", [
+    # a qualification line ending in a bare noun: the line itself says it is a qualification
+    "○ 참가자격 : 공고일 현재 최근 5년 이내 단일 계약으로 20억원 이상의 정보시스템 유지관리 실적을 보유한 자",
+    # "…이 있어야 한다" with the bidder as the subject
+    "○ 입찰에 참가하려는 자는 최근 3년간 건당 15억원 이상의 SW 구축 실적이 있어야 한다.",
+    # no digit in the year ("직전 회계연도")
+    "○ 직전 회계연도 매출액 30억원 이상인 업체",
+    # a demand relative to the project amount
+    "○ 입찰참가자격 : 최근 3년간 공공 SW 구축 실적 합계액이 사업금액의 5배 이상인 자",
+])
+def test_qualifications_in_other_wordings_are_violations(clause):
+    f, doc = check("○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음", clause, budget="5억")
+    assert f.status == "violation", f.message
+    assert clause.lstrip("○ ").rstrip(".") in quotes(f)
+    assert "사업금액" in f.applies or "적용" in f.applies
+
+
+def test_revenue_demand_is_named_as_revenue():
+    f, _ = check("○ 최근 3년간 연평균 매출액이 40억원 이상인 업체에 한하여 참가할 수 있음", budget="5억")
+    assert f.status == "violation"
+    assert "매출액 40억원 이상" in f.message and "실적" not in f.message and "합계" not in f.message
+
+
+def test_qualification_row_is_read_with_its_key_cell():
+    f, _ = _table_doc([["구분", "요건"], ["실적 요건", "최근 3년 이내 10억원 이상 SW 개발 실적 2건 이상 보유 업체"]])
+    assert f.status == "violation"
+    assert "실적 요건 | 최근 3년 이내 10억원 이상" in quotes(f)
+    assert "20억원" in f.message  # 2 contracts of 10억 each
+
+
+def test_bare_record_description_outside_a_qualification_is_not_a_gate():
+    # a form's instruction for listing past projects is not a bid qualification
+    doc = build_document("form.txt", "txt", [RawBlock(t) for t in (
+        *HEAD, "Ⅲ. 제안서 작성 요령", "○ 유사사업 실적표 : 최근 3년 이내 10억원 이상의 유사사업 수행 실적이 있는 경우 모두 기재",
+        "Ⅳ. 입찰 참가자격", "○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음")])
+    segment(doc)
+    infer_facts(doc, {"budget": "3억"})
+    f = detect(CheckContext(doc))
+    assert f.status == "pass", f.message
+
+
+def test_scored_record_is_not_a_qualification():
+    f, _ = check("○ 최근 3년 이내 10억원 이상 유사 실적을 보유한 업체는 가점 2점을 부여함",
+                 "○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음", budget="3억")
+    assert f.status == "pass"
+
+
+@pytest.mark.parametrize("rows", [
+    [["구분", "내용"], ["대기업 참여 제한", "해당 없음"]],
+    [["상호출자제한기업집단 소속회사 입찰 제한", "-"]],
+])
+def test_a_restriction_heading_whose_value_says_no_is_not_evidence(rows):
+    f, _ = _table_doc(rows)
+    assert f.status == "missing"
+
+
+def test_a_restriction_row_with_a_value_is_quoted_whole():
+    f, _ = _table_doc([["구분", "내용"], ["대기업 참여 제한", "적용(사업금액 20억원 미만)"]])
+    assert f.status == "pass"
+    assert "대기업 참여 제한 | 적용(사업금액 20억원 미만)" in quotes(f)
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 입찰 시 중·소기업·소상공인 확인서를 제출하여야 함",
+    "○ 제출서류 : 중소기업확인서 사본 1부, 법인등기부등본 1부",
+])
+def test_a_certificate_in_a_list_of_papers_restricts_nothing(clause):
+    f, _ = check(clause)
+    assert f.status == "missing", quotes(f)
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 입찰방법 : 제한경쟁입찰(중소기업자에 한함)",
+    "○ 본 입찰은 소기업·소상공인 간 경쟁입찰임",
+    "○ 중소기업확인서(유효기간 내의 것)를 소지한 업체",
+])
+def test_sme_only_wordings_pass(clause):
+    f, _ = check(clause)
+    assert f.status == "pass"
+    assert "중소기업자만" in f.message
+
+
+def test_a_revenue_row_under_a_qualification_key_is_a_gate():
+    f, _ = _table_doc([["항목", "기준"], ["참가자격", "직전연도 SW 매출액 60억원 이상"]], budget="5억")
+    assert f.status == "violation"
+    assert "매출액 60억원 이상" in f.message and "참가자격 | 직전연도 SW 매출액 60억원 이상" in quotes(f)

@@ -87,3 +87,101 @@ def test_missing_says_what_was_looked_for():
     f, _ = check("○ 계약상대자는 사업수행계획서를 제출하여야 한다.")
     assert f.status == "missing"
     assert f.evidence == [] and "협의" in f.looked_for
+
+
+# -- wordings of on-site demands, bans on remote work, table rows and compliant look-alikes -------
+
+def _rows_doc(rows: list[list[str]], *before: str, name: str = DEV):
+    raws = [RawBlock(t) for t in ("제 안 요 청 서", f"사업명 : {name}", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용", *before)]
+    for r, cells in enumerate(rows):
+        for col, cell in enumerate(cells):
+            raws.append(RawBlock(cell, kind="table_cell", table=0, row=r, col=col))
+    doc = build_document("rows.txt", "txt", raws)
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("clause, what", [
+    # the verb need not touch 상주, and the place may be named with a few words
+    ("○ 수행인력은 착수일부터 종료일까지 발주처 본관 사무실에 상근하며 업무를 수행하여야 한다.", "상주"),
+    ("○ 개발자는 사업기간 중 발주기관이 마련한 개발실에서 근무하는 것을 원칙으로 한다.", "상주"),
+    ("○ 제안사는 구청 내 사무실에 상주하여 개발하여야 함", "상주"),
+    # 상주 as the rule with no place named
+    ("○ 참여인력은 사업기간 동안 상주를 원칙으로 한다.", "상주"),
+    # the place fixed by the agency, in words other than 작업장소
+    ("○ 개발 장소는 발주처가 지정한 장소로 한다.", "지정 작업장소"),
+    ("○ 계약상대자는 투입인력을 발주기관이 지정하는 사무실에 배치하여야 한다.", "지정 작업장소"),
+    # remote development or work banned outright
+    ("○ 원격 근무는 불허한다.", "원격 개발 금지"),
+    ("○ 외부에서의 개발은 일체 허용하지 않음", "원격 개발 금지"),
+])
+def test_unilateral_place_demands_are_violations(clause, what):
+    f, doc = check(clause)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert what in f.message
+    assert clause.lstrip("○ ").rstrip(".") in quotes(f)
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+def test_onsite_rule_with_agreement_only_when_unavoidable_in_other_words():
+    f, _ = check(AGREED, "○ 개발인력은 구청 전산실에서 근무하는 것을 원칙으로 하며, 부득이한 경우에 한하여 협의할 수 있다.")
+    assert f.status == "violation"
+    assert "예외로만" in f.message
+
+
+def test_a_ban_on_remote_development_next_to_agreement_needs_review():
+    f, _ = check(AGREED, "○ 원격지 개발은 허용하지 않는다.")
+    assert f.status == "review"
+    assert "원격 개발 금지" in f.message
+
+
+@pytest.mark.parametrize("rows", [
+    [["구분", "내용"], ["근무 장소", "발주기관 전산센터"]],
+    [["항목", "조건"], ["근무형태", "전 인원 발주처 상주"]],
+])
+def test_a_place_row_at_the_agency_is_a_violation(rows):
+    f, _ = _rows_doc(rows)
+    assert f.status == "violation", f.message
+    assert " | ".join(rows[1]) in quotes(f)
+
+
+def test_a_place_row_left_to_agreement_passes():
+    f, _ = _rows_doc([["구분", "내용"], ["작업 장소", "계약 후 상호 협의하여 결정"]])
+    assert f.status == "pass"
+    assert "작업 장소 | 계약 후 상호 협의하여 결정" in quotes(f)
+
+
+@pytest.mark.parametrize("clause, what", [
+    ("○ 작업장소는 계약 체결 후 쌍방 협의에 따른다.", "상호 협의"),
+    ("○ 작업장소는 착수보고 전까지 발주기관과 협의하여 확정한다.", "상호 협의"),
+    ("○ 발주기관 내 개발 공간이 필요한 경우 작업장소는 협의하여 제공한다.", "상호 협의"),
+    ("○ 과업 수행 장소는 계약상대자의 사무실을 원칙으로 한다.", "계약상대자 사무실"),
+    ("○ 제안사는 자사 사업장에서 개발하는 것을 원칙으로 한다.", "계약상대자 사무실"),
+    ("○ 원격지에서 개발하는 경우 망분리와 출입통제 등 보안 대책을 마련하여야 함", "보안"),
+    ("○ 원격 근무 시 VPN 접속과 단말 보안 조치를 하여야 함", "보안"),
+])
+def test_compliant_wordings_pass(clause, what):
+    f, _ = check(clause)
+    assert f.status == "pass", (f.message, quotes(f))
+    assert what in f.message
+
+
+@pytest.mark.parametrize("clause", [
+    # a ban on remote access to systems is a security control, not a ban on remote development
+    "○ 운영 서버에 대한 원격접속 작업은 금지한다.",
+    # 상주 at the agreed site
+    "○ 참여인력은 협의된 작업장소에 상주하는 것을 원칙으로 한다.",
+])
+def test_look_alikes_of_demands_are_not_violations(clause):
+    f, _ = check(clause)
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+def test_applies_names_the_facts():
+    f, _ = check(AGREED)
+    assert "공공 SW사업" in f.applies and "사업유형" in f.applies
+    f, _ = check("○ 원격 근무는 불허한다.", name="하람시 정보시스템 운영 용역")
+    assert f.status == "missing"
+    assert "운영·유지관리" in f.applies

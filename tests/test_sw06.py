@@ -124,3 +124,69 @@ def test_routine_ban_on_unauthorised_export_is_not_a_denial_of_use():
 def test_other_things_vested_in_the_agency_are_not_ip_clauses(clause):
     f, _ = check(clause)
     assert f.status == "missing", quotes(f)
+
+
+# -- ownership verbs, key/value rows and repeated quotes ------------------------------------------
+
+def _rows_doc(rows: list[list[str]], *before: str):
+    raws = [RawBlock(t) for t in (*HEAD, *before)]
+    for r, cells in enumerate(rows):
+        for col, cell in enumerate(cells):
+            raws.append(RawBlock(cell, kind="table_cell", table=0, row=r, col=col))
+    doc = build_document("rows.txt", "txt", raws)
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 본 용역의 결과물에 관한 저작권 등 일체의 권리는 발주처가 보유한다.",
+    "○ 개발된 프로그램의 특허권과 저작권은 발주기관이 단독으로 갖는다.",
+    "○ 계약목적물의 저작재산권은 발주기관에 양도하여야 한다.",
+    "○ 사업 수행 과정에서 작성된 저작물의 저작권은 발주기관에 귀속된다.",
+])
+def test_sole_agency_ownership_in_other_verbs_is_a_violation(clause):
+    f, doc = check(clause)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert clause.lstrip("○ ").rstrip(".") in quotes(f)
+
+
+@pytest.mark.parametrize("clause", [
+    # rights of the contract not transferred to a third party: not an ownership statement
+    "○ 계약상대자는 계약상의 권리와 의무를 제3자에게 양도할 수 없다.",
+    # the contractor holds the rights
+    "○ 본 사업 산출물의 저작권은 계약상대자가 보유한다.",
+])
+def test_other_holders_and_transfers_are_not_sole_agency_ownership(clause):
+    f, _ = check(clause)
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("rows, status", [
+    ([["항목", "내용"], ["지식재산권 귀속", "발주처 단독 소유"]], "violation"),
+    ([["구분", "내용"], ["산출물 소유권", "발주기관"]], "violation"),
+    ([["구분", "내용"], ["저작권", "발주기관과 계약상대자 공동 소유"]], "pass"),
+    # a heading whose value says nothing decides nothing
+    ([["구분", "내용"], ["지식재산권 귀속", "-"]], "missing"),
+])
+def test_key_value_rows_are_read_as_one_clause(rows, status):
+    f, doc = _rows_doc(rows)
+    assert f.status == status, (f.message, quotes(f))
+    if status != "missing":
+        assert " | ".join(rows[1]) in quotes(f)
+        for e in f.evidence:
+            assert doc.text[e.start:e.end] == e.quote
+
+
+def test_a_sentence_that_is_both_ownership_and_route_is_quoted_once():
+    clause = "○ 산출물의 지식재산권은 발주기관과 계약상대자가 공동 소유하며, 계약상대자는 산출물의 반출을 요청할 수 있다."
+    f, _ = check(clause)
+    assert f.status == "pass"
+    assert len(f.evidence) == 1
+    assert "공공 SW사업" in f.applies
+
+
+def test_a_route_requested_in_writing_passes():
+    f, _ = check("○ 계약상대자는 지식재산권 활용을 위해 산출물 반출을 서면으로 요청할 수 있다.")
+    assert f.status == "pass"
+    assert "반출" in f.message

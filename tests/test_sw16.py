@@ -173,3 +173,124 @@ def test_clause_span_joins_wrapped_lines_and_stops_at_bullets():
 def test_a_system_for_maintenance_work_is_still_a_development_project():
     f, _ = check(REQ, PMR, "○ 참여인력의 이력서를 제출하여야 함", name="가온시 시설물 유지관리시스템 구축 사업")
     assert f.status == "violation"
+
+
+# -- more kinds of demand, table rows, the agency's own staff, the price basis and the wording -----
+
+def _table(rows: list[list[str]], *before: str, name: str = DEV, given: dict | None = None):
+    head = ["제 안 요 청 서", f"사업명 : {name}", "Ⅰ. 사업 개요", *before]
+    raws = [RawBlock(t) for t in head]
+    for r, cells in enumerate(rows):
+        for col, cell in enumerate(cells):
+            raws.append(RawBlock(cell, kind="table_cell", table=0, row=r, col=col))
+    doc = build_document("rows.txt", "txt", raws)
+    segment(doc)
+    infer_facts(doc, given or {})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("clause, kind", [
+    ("○ 개발인력의 휴가 사용 시 3일 전까지 감독관의 승인을 받아야 함", "근태·휴가·출장"),
+    ("○ 계약상대자는 참여인력의 출퇴근 현황을 매주 발주기관에 보고하여야 한다.", "근태·휴가·출장"),
+    ("○ 수행인력을 사업 도중 철수시키려면 발주기관의 동의를 얻어야 한다.", "교체·변경 통제"),
+    ("○ 분석 단계에는 DBA 1명과 아키텍트 1명을 투입하여야 함", "인원수 지정"),
+    # the change word has no object of its own: its object is the clause's staff subject
+    ("○ 핵심 개발자는 오픈 시까지 본 사업에 전담으로 참여하여야 하며 임의로 교체할 수 없다.", "교체·변경 통제"),
+])
+def test_more_staffing_demands_are_violations(clause, kind):
+    f, doc = check(REQ, PMR, clause)
+    assert f.status == "violation", f.message
+    assert kind in f.message
+    assert clause.lstrip("○ ").rstrip(".") in quotes(f)
+
+
+@pytest.mark.parametrize("clause", [
+    # the agency's own staff, designated by the agency
+    "○ 발주기관은 사업 담당자 2명을 지정하여 사업을 관리한다.",
+    # equipment withdrawn, and staff leaving with a rule about something else
+    "○ 구 장비 철수 시 저장매체의 데이터를 완전 삭제하여야 함",
+    "○ 사업 종료로 인력 철수 시 모든 출입증과 보안 자료를 반납하여야 하며 사업 자료를 외부로 가져갈 수 없다.",
+    # a submission place, not a trip
+    "○ 제출장소 : 발주기관 정보화담당관실(방문 제출 시 사전 연락 후 승인을 받아 출입)",
+])
+def test_more_look_alikes_are_not_demands(clause):
+    f, _ = check(REQ, PMR, clause)
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_a_staffing_table_is_read_row_by_row_with_its_header():
+    f, doc = _table([["역할", "기술등급", "인원", "투입 M/M"],
+                     ["PL", "고급", "2", "12"],
+                     ["개발자", "중급", "4", "24"]], "Ⅲ. 제안요청 내용", "PMR-003 투입인력 계획")
+    assert f.status == "violation", f.message
+    assert "등급·경력·자격" in f.message and "인원수 지정" in f.message and "투입공수" in f.message
+    assert "PL | 고급 | 2 | 12" in quotes(f)
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+def test_an_evaluation_row_is_read_across_its_cells():
+    f, _ = _table([["평가 항목", "평가 요소", "배점"],
+                   ["수행 인력", "투입 인력의 기술 자격 보유 현황", "8"]], "Ⅴ. 제안서 평가", "1. 기술능력 평가")
+    assert f.status == "violation", f.message
+    assert "수행 인력 | 투입 인력의 기술 자격 보유 현황 | 8" in quotes(f)
+
+
+def test_a_roles_table_without_numbers_or_grades_is_not_a_demand():
+    f, _ = _table([["역할", "담당 업무"], ["PM", "사업 총괄 및 일정 관리"], ["개발자", "화면 및 기능 개발"]],
+                  "Ⅲ. 제안요청 내용", "PMR-003 수행 조직")
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_given_fp_price_makes_an_operation_named_project_subject():
+    lines = (REQ, PMR, "○ 기능개선 개발인력 2명은 사업기간 동안 발주기관에 상주하여야 함")
+    f, _ = check(*lines, name="가온시 민원시스템 운영 및 유지관리 용역", given={"fp": "yes"})
+    assert f.status == "violation"
+    assert "기능점수(FP)(입력값)" in f.applies
+    # without the given fact the same project is an operation project
+    f, _ = check(*lines, name="가온시 민원시스템 운영 및 유지관리 용역")
+    assert f.status == "not_applicable"
+
+
+def test_given_non_fp_price_is_not_applicable_and_says_so():
+    f, _ = check(REQ, PMR, "○ PM 1명은 사업기간 동안 발주기관에 상주하여야 함", given={"fp": "no"})
+    assert f.status == "not_applicable"
+    assert "입력값" in f.applies and "위반이 아님" in f.applies
+
+
+def test_given_fp_price_does_not_make_a_consulting_project_subject():
+    f, _ = check(REQ, PMR, "○ PM은 특급기술자로 하여야 함", name="가온시 정보화전략계획(ISP) 수립 용역",
+                 given={"fp": "yes", "kind": "ISP"})
+    assert f.status == "not_applicable"
+    assert "ISP" in f.applies
+
+
+def test_inferred_fp_price_is_named_in_applies():
+    f, _ = check("○ 본 사업의 사업대가는 기능점수(FP) 방식으로 산정하였다.", REQ, PMR,
+                 "○ 참여인력의 이력서를 제출하여야 함")
+    assert f.status == "violation"
+    assert "기능점수" in f.applies and "추정 사실 priced_by_fp=yes" in f.applies
+
+
+@pytest.mark.parametrize("clause, phrase", [
+    ("○ PM 1명, 개발자 3명 이상을 투입하여야 함", "인원수 지정이 있습니다"),
+    ("○ 투입인력은 발주기관에 상주하여야 함", "상주 요구가 있습니다"),
+])
+def test_messages_choose_the_particle_by_the_last_syllable(clause, phrase):
+    f, _ = check(REQ, PMR, clause)
+    assert phrase in f.message
+
+
+def test_declared_exemption_message_is_grammatical():
+    f, _ = check("○ 본 사업은 일부 투입공수 방식의 사업대가를 포함하는 사업으로 투입인력 요구 및 관리 금지 대상 사업에서 제외됨",
+                 REQ, PMR, "○ 개발인력은 발주기관에 상주하여야 함")
+    assert f.status == "review"
+    assert "상주 요구" in f.message and "가 있습니다" in f.message and "요구를 요구" not in f.message
+
+
+def test_a_change_word_without_an_object_reaches_back_to_the_staff_subject_only_as_a_verb():
+    f, _ = check(REQ, PMR, "○ 핵심인력은 계약기간 동안 다른 사업을 겸할 수 없으며 중간에 변경할 수 없다.")
+    assert f.status == "violation" and "교체·변경 통제" in f.message
+    # "변경된 요구사항" modifies a noun: nothing about staff changes
+    f, _ = check(REQ, PMR, "○ 투입인력은 요구사항 분석을 수행하며 변경된 요구사항은 발주기관 승인을 받아 반영한다.")
+    assert f.status == "pass", (f.message, quotes(f))
