@@ -6,7 +6,10 @@
 "용역비는 증액하지 않는다"), (2) 문서에 적히지 않은 일을 계약에 포함된 것으로 보거나 지시대로 수행하게 하는
 문장, (3) 어떤 변경 요구든 받아들이게 하는 문장이다. 계약상대자가 본래 지는 비용(자기 제안서 작성, 하자·오류
 보완, 지체, 인력 교체·인수인계, 보안서약)은 과업 변경이 아니고, 적히지 않은 사항을 입찰자가 "제안할 수 있다"거나
-"협의하여 정한다", "관계 법령에 따른다"는 문장도 위반이 아니다.
+"협의하여 정한다", "관계 법령에 따른다"는 문장도 위반이 아니다. 발주기관이 "조정 없이 … 요구하지 않는다"고
+약속하는 문장은 부정된 요구로 읽어 위반으로 보지 않는다. 짧은 표의 행("과업 추가 | 계약금액 증액 없이 수행",
+"과업심의위원회 개최 여부 | 개최(날짜)")은 항목 칸과 값 칸을 한 문장으로 읽고 행 전체를 인용한다. 위반 조항이
+하나라도 있으면 적합 근거가 함께 있어도 위반이다.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from rfpcheck.pipeline.model import Evidence, Finding
 from .common import kinds, load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
+from .spans import clause_modality, compact_clause, quote_span, subclause
 
 RULE = Rule(
     id='SW01',
@@ -62,19 +66,16 @@ _OWN_PROPOSAL = regex.compile(r"제안할수있|추가제안|제안하는경우|
 _NON_SW_ONLY = {"HW인프라"}
 
 
-def _clause(compact: str, s: int, e: int, maxlen: int = _MAX_CLAUSE) -> tuple[int, int]:
-    lo = max(0, s - maxlen)
-    a = lo
-    for m in _BOUND.finditer(compact, lo, s):
-        a = m.end()
-    m = _BOUND.search(compact, e, min(len(compact), e + maxlen))
-    b = m.start() if m else min(len(compact), e + maxlen)
-    return a, b
+def _clause(doc, s: int, e: int, maxlen: int = _MAX_CLAUSE) -> tuple[int, int]:
+    """The whitespace-free clause around [s, e); a short key/value table row reads as one clause."""
+    return compact_clause(doc, s, e, _BOUND, maxlen)
 
 
 def _josa(word: str, with_final: str, without_final: str) -> str:
-    """The particle that fits the last syllable of ``word`` (받침 있으면 ``with_final``)."""
-    ch = word[-1:] if word else ""
+    """The particle that fits the last syllable of ``word`` (받침 있으면 ``with_final``); a trailing
+    parenthetical is skipped, as the particle agrees with the word before it ("개최(예정)가")."""
+    w = regex.sub(r"\s*[\(（][^()（）]*[\)）]\s*$", "", word) or word
+    ch = w[-1:] if w else ""
     if "가" <= ch <= "힣" and (ord(ch) - 0xAC00) % 28:
         return with_final
     return without_final
@@ -106,16 +107,23 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
         out.append((s, e, why))
 
     # (1) explicit no-cost / no-adjustment wording
+    negated_demand = lex.rx("negated_demand")
+    agency_rx = lex.rx("agency_subject")
     for m in ctx.finditer(lex.rx("no_cost")):
-        a, b = _clause(compact, m.compact_start, m.compact_end)
+        a, b = _clause(doc, m.compact_start, m.compact_end)
         cl = compact[a:b]
         if not usable(m.compact_start) or not_scope.search(cl) or not _CHANGE.search(cl):
             continue
+        sub_end = a + subclause(cl, m.compact_start - a, m.compact_end - a)[1]
+        if agency_rx.search(compact[a:m.compact_start]) and m.compact_end < sub_end:
+            rest = doc.text[slice(*doc.span_from_compact(m.compact_end, sub_end))]
+            if negated_demand.search(compact[m.compact_end:sub_end]) or clause_modality(rest) == "prohibit":
+                continue  # "발주기관은 조정 없이 그 수행을 요구하지 않는다": the agency promises not to demand it
         add(m.compact_start, m.compact_end, "비용 조정 없는 과업 추가·변경")
 
     # (2) added or changed work at the contractor's cost
     for m in ctx.finditer(lex.rx("add_cost")):
-        a, b = _clause(compact, m.compact_start, m.compact_end)
+        a, b = _clause(doc, m.compact_start, m.compact_end)
         window = compact[max(a, m.compact_start - 60):m.compact_end]
         if not usable(m.compact_start) or not_scope.search(window) or _OWN_PROPOSAL.search(window):
             continue
@@ -131,7 +139,7 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
         cs, ce = m.compact_start, m.compact_end
         if not _DOC_NOUN.search(compact[max(0, cs - 40):cs]):
             continue
-        a, b = _clause(compact, cs, ce)
+        a, b = _clause(doc, cs, ce)
         rest = compact[ce:b]
         d = duty_rx.search(rest)
         if d is None or not usable(cs):
@@ -152,7 +160,7 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
 
     # (4) any change demanded must be accepted
     for m in ctx.finditer(lex.rx("must_accept")):
-        a, b = _clause(compact, m.compact_start, m.compact_end)
+        a, b = _clause(doc, m.compact_start, m.compact_end)
         cl = compact[a:b]
         if not usable(m.compact_start) or soft.search(cl) or not_scope.search(cl):
             continue
@@ -161,10 +169,25 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
     return out
 
 
+def _quote(ctx: CheckContext, s: int, e: int) -> Evidence:
+    """The clause (or the short table row) an official should read for [s, e)."""
+    return ctx.doc.evidence(*quote_span(ctx.doc, s, e))
+
+
 def _first(ctx: CheckContext, rx: "regex.Pattern") -> list[Evidence]:
     for m in ctx.finditer(rx):
-        return [ctx.evidence(m.start, m.end)]
+        return [_quote(ctx, m.start, m.end)]
     return []
+
+
+def _distinct(evs: list[Evidence]) -> list[Evidence]:
+    """Each quoted clause once (one sentence can state both the committee and the request right)."""
+    out, seen = [], set()
+    for ev in evs:
+        if ev.start not in seen:
+            seen.add(ev.start)
+            out.append(ev)
+    return out
 
 
 def detect(ctx: CheckContext) -> Finding:
@@ -188,7 +211,7 @@ def detect(ctx: CheckContext) -> Finding:
         evs: list[Evidence] = []
         seen: set[int] = set()
         for s, e, _ in viol:
-            ev = ctx.evidence(s, e)
+            ev = _quote(ctx, s, e)
             if ev.start in seen:
                 continue
             seen.add(ev.start)
@@ -214,7 +237,7 @@ def detect(ctx: CheckContext) -> Finding:
             msg += " 과업심의위원회를 열지 않은 사업이므로 과업 확정 심의 여부를 확인하십시오."
         elif not held:
             msg += " 과업 확정 심의(과업심의위원회 개최 여부)는 적혀 있지 않습니다."
-        return ctx.finding(RULE, "pass", msg, held + not_held + request, applies=applies)
+        return ctx.finding(RULE, "pass", msg, _distinct(held + not_held + request), applies=applies)
 
     if not_held:
         return ctx.finding(

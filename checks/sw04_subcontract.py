@@ -4,7 +4,11 @@
 금지한다", "하도급 비율 50% 초과 불가", "하도급 불허"는 적합 근거이고, "하도급은 사업금액의 70% 이내",
 "재하도급은 통보 후 할 수 있음", "승인 없이 하도급 가능"은 위반이다. 법 제51조③의 예외를 옮긴 "다만 제3항에
 따라 재하도급을 할 수 있음"은 위반이 아니다. 서약서·보안확약서·공동수급협정서·하도급계획서 서식처럼 하도급을
-이름만 드는 곳은 근거로 쓰지 않는다.
+이름만 드는 곳은 근거로 쓰지 않는다. "재하도급은 금지하지 아니한다"처럼 부정된 금지는 허용으로 읽고, "승인
+없이"·"사후 통보" 같은 말은 문장 전체에서 찾아 "다만" 단서보다 먼저 판단한다("다만 승인 없이 재하도급할 수 있다"는
+위반, "승인 없이 재하도급한 경우 해지할 수 있다"는 제재 조항). 짧은 표의 행("하도급 | 불허", "재하도급 허용 여부 |
+허용", "하도급 비율 상한 | 70%")은 항목 칸과 값 칸을 함께 읽는다(값이 해당없음·- 이면 읽지 않음). 사전 승인 규정
+없이 "하도급 계약 체결 후 통보"만 요구하면 승인 없는 하도급으로 본다. 위반 조항이 하나라도 있으면 위반이다.
 """
 from __future__ import annotations
 
@@ -14,9 +18,10 @@ import regex
 
 from rfpcheck.pipeline.model import Evidence, Finding
 
-from .common import kinds, load_lexicon, modality_compact, section_kind
+from .common import kinds, load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
+from .spans import clause_modality, compact_clause, negated_ban, quote_span, row_clause, subclause
 
 RULE = Rule(
     id='SW04',
@@ -44,11 +49,24 @@ _CAP = 50  # 법 제51조①, 영 제48조: 하도급은 사업금액의 100분�
 
 # an approval stated as a condition or duty, not a passing mention of approved firms
 _APPROVAL_DUTY = regex.compile(
-    r"받아야|받고|받은후|받은경우|얻은경우|경우에한하여|얻어야|득하여야|득한후|필요|없이|하여야|해야|승인함|승인한다"
+    r"받아야|받고|받은후|받은경우|얻은경우|경우에한하여|얻어야|득하여야|득한후|필요|없이|하여야|해야|승인함|승인한다|"
+    r"받을것|받도록|득할것|득하도록|얻을것|받아|얻어|득하여"
 )
 
 _SCORING = regex.compile(r"배점|평점|\d점|등급|산식|[×x]100|하도급률")
-_CONDITIONAL = regex.compile(r"(?:승인|동의|허가)(?:을받지않고|없이)(?:는)?$")
+_CONDITIONAL = regex.compile(r"(?:승인|동의)(?:을받지않고|없이)(?:는)?$")
+# a ban word used as a qualifier ("하도급 불허 사업의 경우 제외"), not a ban
+_ADNOMINAL = regex.compile(r"(?:사업|인|한|된|하는|되는)(?:의|인)?경우")
+# the act of subcontracting already done: a sanction clause ("승인 없이 재하도급한 경우 해지할 수 있다")
+_SANCTION = regex.compile(r"(?:하도급|하청)(?:을|를)?(?:한|하였을|했을)(?:경우|때)|위반(?:한|하는|할|시)")
+
+# key cells of short table rows, and the yes/no values beside them
+_KEY_RESUB = regex.compile(r"^(?:재하도급|재하청)(?:의)?(?:허용|가능)?(?:여부)?[:：]?$")
+_KEY_SUB = regex.compile(r"^(?:하도급|하청)(?:의)?(?:허용|가능)?(?:여부)?[:：]?$")
+_KEY_RATIO = regex.compile(r"^(?:하도급|하청)[가-힣]{0,6}(?:비율|상한|한도|범위|규모)[가-힣]{0,4}[:：]?$")
+_VAL_YES = regex.compile(r"^(?:허용|가능|예|있음|[Oo○●]|해당)(?!하지|되지|불)")
+_VAL_NO = regex.compile(r"^(?:불허|불가|금지|불가능|아니오|아니요|없음|[Xx×]|허용하지|허용되지|허용안)")
+_VAL_PCT = regex.compile(r"(?<![\d.])(?P<n>\d{1,3})(?:\.\d+)?(?:%|％|퍼센트)|(?P<den>\d{1,3})분의(?P<num>\d{1,3})")
 
 _PASS_ORDER = ("ban", "approval", "ratio", "resub_ban", "plan", "adequacy")
 _PASS_KO = {
@@ -61,25 +79,29 @@ _PASS_KO = {
 }
 
 
-def _clause(compact: str, s: int, e: int) -> tuple[int, int]:
-    """The compact-view clause around [s, e): from the last boundary before s to the next after e."""
-    lo = max(0, s - _MAX_CLAUSE)
-    a = lo
-    for m in _BOUND.finditer(compact, lo, s):
-        a = m.end()
-    m = _BOUND.search(compact, e, min(len(compact), e + _MAX_CLAUSE))
-    b = m.start() if m else min(len(compact), e + _MAX_CLAUSE)
-    return a, b
-
-
 def _ratio(m: "Optional[regex.Match]") -> Optional[int]:
+    """The percentage a ratio match states ("100분의 60" → 60, "70%" → 70, "3분의 2" → 66)."""
     if m is None:
         return None
-    n = m.group("n1") or m.group("n2")
+    gd = m.groupdict()
+    if gd.get("fden") and gd.get("fnum"):
+        den, num = int(gd["fden"]), int(gd["fnum"])
+        return num * 100 // den if den and num < den else None
+    n = gd.get("n1") or gd.get("n2")
     try:
         return int(n)
     except (TypeError, ValueError):
         return None
+
+
+def _value_pct(value: str) -> Optional[int]:
+    m = _VAL_PCT.search(value)
+    if m is None:
+        return None
+    if m.group("n"):
+        return int(m.group("n"))
+    den, num = int(m.group("den")), int(m.group("num"))
+    return num * 100 // den if den and num < den else None
 
 
 def _applies_reason(doc) -> str:
@@ -100,7 +122,7 @@ def detect(ctx: CheckContext) -> Finding:
     sub_rx = lex.rx("mention")
 
     def clause_of(m) -> tuple[int, int, str]:
-        a, b = _clause(compact, m.compact_start, m.compact_end)
+        a, b = compact_clause(doc, m.compact_start, m.compact_end, _BOUND, _MAX_CLAUSE)
         # forms and pledges are judged on the words right around the match
         near = compact[max(a, m.compact_start - _NEAR):min(b, m.compact_end + _NEAR)]
         return a, b, near
@@ -108,22 +130,75 @@ def detect(ctx: CheckContext) -> Finding:
     def is_form(near: str) -> bool:
         return bool(form_rx.search(near))
 
+    def sub_of(a: int, b: int, cs: int, ce: int) -> tuple[int, int]:
+        """The sub-clause of compact[a:b] that holds [cs, ce), in compact offsets."""
+        sa, sb = subclause(compact[a:b], cs - a, ce - a)
+        return a + sa, a + sb
+
+    def original(a: int, b: int) -> str:
+        s, e = doc.span_from_compact(a, b)
+        return doc.text[s:e]
+
+    def skip_section(offset: int) -> bool:
+        return section_kind(doc, offset) in ("evaluation", "toc")
+
     violations: list[tuple[int, int, str]] = []  # (start, end, why)
     seen_v: set[int] = set()
 
-    def add_violation(m, why: str) -> None:
-        ev = ctx.evidence(m.start, m.end)
-        if ev.start in seen_v:
+    def add_violation(s: int, e: int, why: str) -> None:
+        qs = quote_span(doc, s, e)[0]
+        if qs in seen_v:
             return
-        seen_v.add(ev.start)
-        violations.append((m.start, m.end, why))
+        seen_v.add(qs)
+        violations.append((s, e, why))
 
-    # -- violations -------------------------------------------------------------------------
-    ratio_rx = lex.rx("ratio")
-    for m in ctx.finditer(ratio_rx):
-        n = _ratio(ratio_rx.match(compact, m.compact_start))
-        if n is None:
+    found: dict[str, list[tuple[int, int]]] = {}
+
+    def add_found(key: str, s: int, e: int) -> None:
+        found.setdefault(key, []).append((s, e))
+
+    # -- short key/value rows: "하도급 | 불허", "재하도급 허용 여부 | 허용", "하도급 비율 상한 | 70%" ----------
+    for b in doc.blocks:
+        if b.table is None or len(b.text) > 40:
             continue
+        key = "".join(b.text.split())
+        kind = ("resub" if _KEY_RESUB.match(key) else "sub" if _KEY_SUB.match(key)
+                else "ratio" if _KEY_RATIO.match(key) else None)
+        if kind is None or skip_section(b.start):
+            continue
+        rc = row_clause(doc, b.start)
+        if rc is None:
+            continue
+        _, value, (rs, re_) = rc
+        val = "".join(value.split())
+        if not val or is_form(key + val):
+            continue
+        if kind == "ratio":
+            n = _value_pct(val)
+            if n is None or regex.search(r"이상|초과", val):
+                continue
+            if n > _CAP and n <= 100:
+                add_violation(rs, re_, f"하도급 비율 상한 {n}%")
+            else:
+                add_found("ratio", rs, re_)
+            continue
+        if _VAL_NO.match(val):
+            add_found("resub_ban" if kind == "resub" else "ban", rs, re_)
+        elif _VAL_YES.match(val):
+            if no_approval_rx.search(val):
+                add_violation(rs, re_, "재하도급을 승인 없이 허용" if kind == "resub" else "승인 없는 하도급 허용")
+            elif kind == "resub" and not statutory_rx.search(val):
+                add_violation(rs, re_, "재하도급 허용")
+
+    # -- violations in sentences ---------------------------------------------------------------
+    ratios = []  # (match, percentage) for "70% 이내", "100분의 60", "3분의 2 이내"
+    for key in ("ratio", "ratio_fraction"):
+        rx = lex.rx(key)
+        for m in ctx.finditer(rx):
+            n = _ratio(rx.match(compact, m.compact_start))
+            if n is not None:
+                ratios.append((m, n))
+    for m, n in ratios:
         a, b, cl = clause_of(m)
         head = compact[a:m.compact_start]
         if not sub_rx.search(head[-70:]):
@@ -131,66 +206,107 @@ def detect(ctx: CheckContext) -> Finding:
         if is_form(cl):
             continue
         if n > _CAP and n <= 100:
-            if section_kind(doc, m.start) in ("evaluation", "toc") or _SCORING.search(compact[a:b]):
+            if skip_section(m.start) or _SCORING.search(compact[a:b]):
                 continue  # 적정성 평가표 rows ("하도급률 90% 이상 30점") are scores, not allowances
-            add_violation(m, f"하도급 비율 상한 {n}%")
+            add_violation(m.start, m.end, f"하도급 비율 상한 {n}%")
+
+    for m in ctx.finditer(lex.rx("whole_permit")):
+        a, b, cl = clause_of(m)
+        if is_form(cl) or skip_section(m.start):
+            continue
+        sa, sb = sub_of(a, b, m.compact_start, m.compact_end)
+        if _SANCTION.search(compact[m.compact_start:m.compact_end]) or clause_modality(original(sa, sb)) == "prohibit":
+            continue
+        add_violation(m.start, m.end, "사업 전부 하도급 허용")
 
     for m in ctx.finditer(lex.rx("resub_permit")):
         a, b, cl = clause_of(m)
-        if is_form(cl) or section_kind(doc, m.start) in ("evaluation", "toc"):
+        if is_form(cl) or skip_section(m.start):
             continue
-        seg = compact[m.compact_start:b]
-        if no_approval_rx.search(seg):
-            add_violation(m, "재하도급을 승인 없이 허용")
+        if _SANCTION.search(compact[m.compact_start:m.compact_end]):
+            continue  # "승인 없이 재하도급한 경우 계약을 해지할 수 있다"
+        sa, sb = sub_of(a, b, m.compact_start, m.compact_end)
+        # no-approval words anywhere in the clause decide before the statutory proviso does
+        if no_approval_rx.search(compact[a:b]) and clause_modality(original(sa, sb)) != "prohibit":
+            add_violation(m.start, m.end, "재하도급을 승인 없이 허용")
             continue
         if statutory_rx.search(compact[a:b]):
             continue  # 법 제51조③의 예외를 옮긴 문장
-        if modality_compact(seg) == "prohibit":
+        if clause_modality(original(sa, sb)) == "prohibit":
             continue
-        add_violation(m, "재하도급 허용")
+        add_violation(m.start, m.end, "재하도급 허용")
+
+    # "재하도급은 금지하지 아니한다": a negated ban is a permission
+    for m in ctx.finditer(lex.rx("resub_ban")):
+        a, b, cl = clause_of(m)
+        if is_form(cl) or skip_section(m.start):
+            continue
+        sa, sb = sub_of(a, b, m.compact_start, m.compact_end)
+        if negated_ban(original(m.compact_start, sb)) and clause_modality(original(sa, sb)) == "permit":
+            add_violation(m.start, m.end, "재하도급을 금지하지 않음")
 
     for m in ctx.finditer(lex.rx("free_permit")):
         a, b, cl = clause_of(m)
-        if is_form(cl) or section_kind(doc, m.start) in ("evaluation", "toc"):
+        if is_form(cl) or skip_section(m.start):
             continue
-        seg = compact[m.compact_start:b]
-        if modality_compact(seg) == "prohibit":
+        if _SANCTION.search(compact[m.compact_start:m.compact_end]):
+            continue
+        sa, sb = sub_of(a, b, m.compact_start, m.compact_end)
+        if clause_modality(original(sa, sb)) == "prohibit":
             continue  # "승인 없이 하도급을 할 수 없음"
-        add_violation(m, "승인 없는 하도급 허용")
-
-    if violations:
-        evs = [ctx.evidence(s, e) for s, e, _ in violations[:5]]
-        whys = list(dict.fromkeys(w for _, _, w in violations))
-        return ctx.finding(
-            RULE, "violation",
-            f"하도급 제한을 벗어난 조항이 있습니다({', '.join(whys)}). 하도급은 발주기관의 사전 승인을 받아 "
-            f"사업금액의 50% 이내에서만 허용되고 재하도급은 원칙적으로 금지됩니다.",
-            evs, applies=applies,
-        )
+        add_violation(m.start, m.end, "승인 없는 하도급 허용")
 
     # -- compliant statements ---------------------------------------------------------------
-    found: dict[str, list[Evidence]] = {}
     for key in _PASS_ORDER:
-        for m in ctx.finditer(lex.rx(key)):
+        cands = ratios if key == "ratio" else ((m, None) for m in ctx.finditer(lex.rx(key)))
+        for m, n in cands:
             a, b, cl = clause_of(m)
             if is_form(cl):
                 continue
-            if key == "ratio":
-                n = _ratio(ratio_rx.match(compact, m.compact_start))
-                if n is None or n > _CAP or not sub_rx.search(compact[a:m.compact_start][-70:]):
-                    continue
+            if key == "ratio" and (n > _CAP or not sub_rx.search(compact[a:m.compact_start][-70:])):
+                continue
             if key == "ban" and _CONDITIONAL.search(compact[max(a, m.compact_start - 15):m.compact_start]):
                 continue  # "승인 없이 하도급을 할 수 없음" is the approval rule, not a ban
+            if key == "ban" and _ADNOMINAL.match(compact, m.compact_end):
+                continue
             if key == "approval" and not _APPROVAL_DUTY.search(compact[m.compact_start:b]):
                 continue  # "승인을 받은 하도급업체에 한함" only names approved firms
-            found.setdefault(key, []).append(ctx.evidence(m.start, m.end))
+            if key in ("ban", "resub_ban"):
+                sa, sb = sub_of(a, b, m.compact_start, m.compact_end)
+                if negated_ban(original(m.compact_start, sb)):
+                    continue  # "금지하지 아니한다" is no ban
+            add_found(key, m.start, m.end)
             break  # one quote per kind is enough
+
+    # -- after-the-fact notice instead of approval ("하도급 계약 체결 후 발주기관에 통보") ----------------
+    if "approval" not in found and "ban" not in found:
+        for m in ctx.finditer(lex.rx("notify_only")):
+            a, b, cl = clause_of(m)
+            if is_form(cl) or skip_section(m.start):
+                continue
+            add_violation(m.start, m.end, "사전 승인 없이 사후 통보만 요구")
+
+    if violations:
+        evs = [doc.evidence(*quote_span(doc, s, e)) for s, e, _ in violations[:5]]
+        whys = list(dict.fromkeys(w for _, _, w in violations))
+        msg = (f"하도급 제한을 벗어난 조항이 있습니다({', '.join(whys)}). 하도급은 발주기관의 사전 승인을 받아 "
+               f"사업금액의 50% 이내에서만 허용되고 재하도급은 원칙적으로 금지됩니다.")
+        said = [_PASS_KO[k] for k in _PASS_ORDER if k in found]
+        if said:
+            msg += f" ({', '.join(said)}에 관한 문장도 있으나 위 조항이 이와 어긋납니다.)"
+        return ctx.finding(RULE, "violation", msg, evs, applies=applies)
+
     if found:
-        evs, starts = [], set()
+        evs: list[Evidence] = []
+        starts: set[int] = set()
         for k in _PASS_ORDER:
-            if k in found and found[k][0].start not in starts:
-                starts.add(found[k][0].start)
-                evs.append(found[k][0])
+            if k not in found:
+                continue
+            qs, qe = quote_span(doc, *found[k][0])
+            if qs in starts:
+                continue
+            starts.add(qs)
+            evs.append(doc.evidence(qs, qe))
         said = ", ".join(_PASS_KO[k] for k in _PASS_ORDER if k in found)
         if "ban" in found:
             msg = f"하도급을 허용하지 않는다고 밝히고 있습니다({said})."

@@ -4,9 +4,15 @@
 24시간, 하자기간 종료 후의 부품 공급 기간은 기간이 아니다). 1년을 넘거나 "1년 이상"이면 위반, 하드웨어·제조사
 보증에만 걸린 긴 기간은 검토필요(제조사 보증을 우선한다는 단서는 요구가 아님), 1년이지만 기능개선·업그레이드·
 일반 유지관리·정기점검 등을 무상 하자보수에 끼워 넣었으면 검토필요로 본다. 하자보수에 묶이지 않은 "사업 종료 후
-2년간 무상 보증·유지보수"도 1년을 넘는 무상 하자 의무로 본다(라이선스·제조사 기술지원 기간은 제외).
+2년간 무상 보증·유지보수"도 1년을 넘는 무상 하자 의무로 본다(라이선스·제조사 기술지원 기간은 제외). 하자
+기간 종료 후의 무상 기간은 하자 기간에 더한다(1년 + 종료 후 무상 1년 = 2년). 표의 행("하자보수기간 | 2년",
+"하자보수 | 검수 후 2년")은 항목 칸과 값 칸을 함께 읽고 행 전체를 인용하며, "2개년", "이(2)년", "730일간", 날짜
+범위도 기간으로 읽는다. 현황(현행·기존 시스템)과 이미 끝난 기간, 평가표의 언급은 근거로 쓰지 않고, 더 긴 무상 기간
+제안에 점수를 주는 평가 항목은 검토필요, 제안 시 추가 무상 기간을 허용하는 조항은 위반이다.
 """
 from __future__ import annotations
+
+from typing import Optional
 
 import regex
 
@@ -15,6 +21,7 @@ from rfpcheck.pipeline.model import Evidence, Finding
 from .common import kinds, load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
+from .spans import compact_clause, quote_span, row_span
 
 RULE = Rule(
     id='SW08',
@@ -37,7 +44,14 @@ _BOUND = regex.compile(
 )
 # parentheticals: long ones are provisos ("(단, 제조사 … 우선 적용)"), short ones without a number are notes
 _PAREN = regex.compile(r"\([^()]{9,160}\)|（[^（）]{9,160}）|\([^()\d]{0,8}\)")
-_NOT_A_SPAN = regex.compile(r"^(?:전|마다|주기|단위|에1회|에한번|1회|이내에조치|이상경과)")
+# what follows a number that makes it a rate, a deadline or a cycle rather than a period ("6개월당 1점")
+_NOT_A_SPAN = regex.compile(r"^(?:전|마다|주기|단위|당|에1회|에한번|1회|이내에조치|이상경과)")
+# "2025. 1. 1. ~ 2025. 12. 31.": a period given as a date range
+_DATE_RANGE = regex.compile(
+    r"(?P<y1>\d{4})[.\-/년](?P<m1>\d{1,2})[.\-/월](?P<d1>\d{1,2})[.일]?[~∼～\-](?P<y2>\d{4})[.\-/년](?P<m2>\d{1,2})[.\-/월](?P<d2>\d{1,2})"
+)
+# a key cell that is only the 하자 word ("하자보수 | 2년")
+_KEY_HEAD = regex.compile(r"^(?:무상)?하자(?:담보|보수|보증)(?:책임)?(?:기간)?[:：]?$")
 _MAX_CLAUSE = 180
 _FOLD_NEAR = 70  # a folded task must stand this close to the 하자 words of its clause
 _LIMIT = 12  # months, 법 제60조①
@@ -45,25 +59,31 @@ _DEV_KINDS = ("SW개발", "고도화", "홈페이지앱")
 _NOT_BUILD = ("ISP컨설팅", "연구용역", "감리PMO", "상용SW구매", "DB구축", "HW인프라", "비SW")
 
 
-def _clause(compact: str, s: int, e: int, maxlen: int = _MAX_CLAUSE) -> tuple[int, int]:
-    lo = max(0, s - maxlen)
-    a = lo
-    for m in _BOUND.finditer(compact, lo, s):
-        a = m.end()
-    m = _BOUND.search(compact, e, min(len(compact), e + maxlen))
-    b = m.start() if m else min(len(compact), e + maxlen)
-    return a, b
-
-
 def _months(n: str, unit: str) -> int:
+    """Months in "2년", "이(2)년", "2개년", "24개월", "730일" (days are rounded to months)."""
     v = {"일": 1, "이": 2, "삼": 3}.get(n)
     k = v if v is not None else int(n)
-    return k * 12 if unit == "년" else k
+    if unit in ("년", "개년"):
+        return k * 12
+    if unit == "일":
+        return round(k / 30.4)
+    return k
 
 
 def _said(n: str, unit: str, qual: str = "") -> str:
-    """The period as the document writes it ("24개월", "1년 이상")."""
-    return f"{n}{unit}" + (" 이상" if qual == "이상" else "")
+    """The period as the document states it, in digits ("24개월", "1년 이상", "이(2)년" → "2년")."""
+    n = {"일": "1", "이": "2", "삼": "3"}.get(n, n)
+    return f"{n}{unit}" + (f" {qual}" if qual in ("이상", "초과") else "")
+
+
+def _span_ko(months: int) -> str:
+    return f"{months // 12}년" if months % 12 == 0 else f"{months}개월"
+
+
+def _range_months(m: "regex.Match") -> int:
+    y1, m1, d1, y2, m2, d2 = (int(m.group(k)) for k in ("y1", "m1", "d1", "y2", "m2", "d2"))
+    months = (y2 - y1) * 12 + (m2 - m1) + (1 if d2 >= d1 - 1 else 0)
+    return max(0, months)
 
 
 class _Scan:
@@ -73,6 +93,7 @@ class _Scan:
         self.hw_long: list[tuple[int, int, str]] = []
         self.fold: list[tuple[int, int, str]] = []
         self.by_ref: list[tuple[int, int, str]] = []
+        self.eval_bonus: list[tuple[int, int, str]] = []  # evaluation items scoring longer free periods
 
 
 def _span(ctx: CheckContext, cs: int, ce: int) -> tuple[int, int]:
@@ -91,54 +112,81 @@ def _scan(ctx: CheckContext) -> _Scan:
     lic_rx = lex.rx("license_support")
     notp_rx = lex.rx("not_period")
     maker_rx = lex.rx("manufacturer")
+    current_rx = lex.rx("current_context")
+    bonus_rx = lex.rx("eval_bonus")
+    past_rx = lex.rx("past_context")
+    paid_rx = lex.rx("paid")
     out = _Scan()
     seen_head: set[int] = set()
+    used_numbers: set[int] = set()  # compact offsets of numbers already read as a period
+    head_months: list[int] = []  # the 하자 periods stated, to add free years that follow them
 
-    def judge(cs: int, ce: int, months: int, qual: str, local: str, what: str) -> None:
+    def clause(cs: int, ce: int) -> tuple[int, int]:
+        return compact_clause(doc, cs, ce, _BOUND, _MAX_CLAUSE)
+
+    def context_skip(s: int, a: int, hs: int) -> Optional[str]:
+        """Why a period at ``s`` is not the RFP's own demand: 목차, 현황, 평가표 (None when it is)."""
+        kind = section_kind(doc, s)
+        if kind in ("toc", "current"):
+            return kind
+        if current_rx.search(compact[max(a, hs - 25):hs]) or past_rx.search(compact[a:clause(hs, hs + 1)[1]]):
+            return "current"
+        if kind == "evaluation":
+            return kind
+        return None
+
+    def judge(cs: int, ce: int, months: int, qual: str, local: str, what: str, a: int) -> None:
         s, e = _span(ctx, cs, ce)
-        if section_kind(doc, s) == "toc":
+        if context_skip(s, a, cs):
             return
-        long = months > _LIMIT or (months >= _LIMIT and qual == "이상")
+        long = months > _LIMIT or (months >= _LIMIT and qual in ("이상", "초과"))
         if not long:
             out.ok.append((s, e, what))
+            head_months.append(months)
             return
         if maker_rx.search(local):
             return  # the manufacturer's warranty on a supplied product
         hw = bool(hw_rx.search(local)) and not sw_rx.search(local)
         (out.hw_long if hw else out.viol).append((s, e, what))
 
-    # -- "하자보수 기간은 … N년" ------------------------------------------------------------
-    for m in ctx.finditer(lex.rx("period_head")):
-        hs, he = m.compact_start, m.compact_end
-        a, b = _clause(compact, hs, he)
-        if any(abs(hs - x) < 4 for x in seen_head):
-            continue
-        seen_head.add(hs)
+    def read_head(hs: int, he: int) -> None:
+        a, b = clause(hs, he)
         rest = compact[he:b]
         if rest[:12].find("보증금") >= 0:
-            continue
+            return
         rest2 = rest
-        for _ in range(3):  # innermost first, so nested provisos go too
-            stripped = _PAREN.sub("", rest2)
+        for _ in range(3):  # innermost first, so nested provisos go too (blanked, so offsets hold)
+            stripped = _PAREN.sub(lambda p: "#" * len(p.group()), rest2)
             if stripped == rest2:
                 break
             rest2 = stripped
         pre = compact[max(a, hs - 30):hs]
         prev_end = 0
         count = 0
-        for d in dur_rx.finditer(rest2):
+        r = _DATE_RANGE.search(rest[:40])
+        if r is not None:
+            months = _range_months(r)
+            judge(hs, he + r.end(), months, "", pre, _span_ko(months), a)
+            count += 1
+        for d in dur_rx.finditer(rest2) if count == 0 else ():
             if d.start() > 120 or count >= 3:
                 break
             after = rest2[d.end():d.end() + 8]
             if _NOT_A_SPAN.match(after) or regex.match(r"\d{1,2}월", after):
                 prev_end = d.end()
                 continue
+            if d.group("u") == "일" and int(d.group("n")) < 90:
+                prev_end = d.end()
+                continue  # "3일 이내 조치": a deadline, not a period
             months = _months(d.group("n"), d.group("u"))
             qual = d.group("q") or ""
             local = (pre if count == 0 else "") + rest2[prev_end:d.start()]
-            if months > _LIMIT and after_rx.search(rest2[prev_end:d.start()]):
+            if notp_rx.search(rest2[prev_end:d.start()]):
                 prev_end = d.end()
-                continue  # a window after the 하자 period (spare parts, paid maintenance)
+                continue  # "최근 3년간 하자보수 실적": a track record, not a period
+            if after_rx.search(rest2[prev_end:d.start()]):
+                prev_end = d.end()
+                continue  # a window after the 하자 period (spare parts, paid or extra maintenance)
             if qual == "이상" and regex.match(r"(?:인|일)(?:경우|물품|제품)", after):
                 prev_end = d.end()
                 continue  # "무상보증기간이 12개월 이상인 경우 그에 따름"
@@ -146,48 +194,105 @@ def _scan(ctx: CheckContext) -> _Scan:
                 prev_end = d.end()
                 continue  # a manufacturer's longer warranty allowed to prevail
             count += 1
-            judge(hs, min(len(compact), he + d.end()), months, qual, local, _said(d.group("n"), d.group("u"), qual))
+            used_numbers.add(he + d.start())
+            judge(hs, min(len(compact), he + d.end()), months, qual, local,
+                  _said(d.group("n"), d.group("u"), qual), a)
             prev_end = d.end()
         if count == 0 and lex.rx("by_reference").search(compact[a:b]):
             s, e = _span(ctx, hs, he)
-            out.by_ref.append((s, e, "법령·계약조건 인용"))
+            if not context_skip(s, a, hs):
+                out.by_ref.append((s, e, "법령·계약조건 인용"))
+
+    # -- "하자보수 기간은 … N년" ------------------------------------------------------------
+    for m in ctx.finditer(lex.rx("period_head")):
+        hs, he = m.compact_start, m.compact_end
+        if any(abs(hs - x) < 4 for x in seen_head):
+            continue
+        seen_head.add(hs)
+        read_head(hs, he)
+
+    # -- "하자보수 | 2년": a key cell that is only the 하자 word -------------------------------------
+    for b in doc.blocks:
+        if b.table is None or len(b.text) > 24 or "하자" not in b.text or not _KEY_HEAD.match("".join(b.text.split())):
+            continue
+        hs = doc.compact_index(b.start)
+        he = doc.compact_index(b.end)
+        if any(abs(hs - x) < 4 for x in seen_head):
+            continue
+        seen_head.add(hs)
+        read_head(hs, he)
 
     # -- "1년간 무상 하자보수" ---------------------------------------------------------------
     pb_rx = lex.rx("period_before")
     for m in ctx.finditer(pb_rx):
         d = pb_rx.match(compact, m.compact_start)
-        if d is None:
+        if d is None or m.compact_start in used_numbers:
             continue
         months = _months(d.group("n"), d.group("u"))
-        a, b = _clause(compact, m.compact_start, m.compact_end)
+        a, b = clause(m.compact_start, m.compact_end)
         local = compact[max(a, m.compact_start - 40):m.compact_end]
         if notp_rx.search(compact[max(a, m.compact_start - 12):min(b, m.compact_end + 12)]):
             continue
+        if after_rx.search(compact[max(a, m.compact_start - 12):m.compact_start]):
+            continue  # counted from the end of the 하자 period: read below as free years added to it
         if months > _LIMIT and (after_rx.search(local) or defer_rx.search(compact[a:b])):
             continue
-        judge(m.compact_start, m.compact_end, months, d.group("q") or "", local, _said(d.group("n"), d.group("u")))
+        used_numbers.add(m.compact_start)
+        judge(m.compact_start, m.compact_end, months, d.group("q") or "", local, _said(d.group("n"), d.group("u")), a)
 
-    # -- "사업 종료 후 2년간 무상 보증/유지보수" ----------------------------------------------
+    # -- "사업 종료 후 2년간 무상 보증/유지보수", "하자보수 기간 종료 후 1년간 추가 무상 유지보수" -------------
     fy_rx = lex.rx("free_years")
+    base = max(head_months) if head_months else _LIMIT
     for m in ctx.finditer(fy_rx):
         d = fy_rx.match(compact, m.compact_start)
         if d is None:
             continue
         n, u = (d.group("n"), d.group("u")) if d.group("n") else (d.group("n2"), d.group("u2"))
+        num_at = m.compact_start + (d.start("n") if d.group("n") else d.start("n2")) - d.start()
+        if num_at in used_numbers:
+            continue  # the same number was read as the 하자 period itself
         months = _months(n, u)
-        if months <= _LIMIT:
-            continue
-        a, b = _clause(compact, m.compact_start, m.compact_end)
+        a, b = clause(m.compact_start, m.compact_end)
         window = compact[max(a, m.compact_start - 60):min(b, m.compact_end + 30)]
         if lic_rx.search(window) or notp_rx.search(window) or maker_rx.search(window):
             continue
-        s, e = _span(ctx, m.compact_start, m.compact_end)
-        if section_kind(doc, s) == "toc":
+        # a free period that starts when the 하자 period ends is added to it (1년 + 1년 = 2년)
+        added = bool(lex.rx("after_defect").search(compact[max(a, m.compact_start - 30):m.compact_end]))
+        total = base + months if added else months
+        if total <= _LIMIT:
             continue
+        s, e = _span(ctx, m.compact_start, m.compact_end)
+        if context_skip(s, a, m.compact_start):
+            continue
+        what = (f"하자보수 {_span_ko(base)} + 종료 후 무상 {_said(n, u)}" if added else f"무상 {_said(n, u)}")
         if hw_rx.search(window) and not sw_rx.search(window):
-            out.hw_long.append((s, e, f"무상 {_said(n, u)}"))
+            out.hw_long.append((s, e, what))
         else:
-            out.viol.append((s, e, f"무상 {_said(n, u)}"))
+            out.viol.append((s, e, what))
+
+    # -- extra free periods invited in the proposal, or scored in the evaluation table ------------------
+    for m in ctx.finditer(lex.rx("extra_offer")):
+        a, b = clause(m.compact_start, m.compact_end)
+        s, e = _span(ctx, m.compact_start, m.compact_end)
+        kind = section_kind(doc, s)
+        if kind in ("toc", "current") or current_rx.search(compact[max(a, m.compact_start - 25):m.compact_start]):
+            continue
+        if paid_rx.search(compact[a:b]):
+            continue  # a paid maintenance period after the 하자 period
+        if kind == "evaluation" or bonus_rx.search(compact[a:b]):
+            out.eval_bonus.append((s, e, "평가 가점"))
+        else:
+            out.viol.append((s, e, "제안 시 추가 무상기간 허용"))
+
+    # evaluation rows that score a longer 하자 / free period, read with their key cell
+    seen_rows: set[int] = set()
+    for m in ctx.finditer(lex.rx("eval_longer")):
+        span = row_span(doc, m.start)
+        if span is None or span[0] in seen_rows or section_kind(doc, m.start) != "evaluation":
+            continue
+        seen_rows.add(span[0])
+        if span[0] <= m.start and m.end <= span[1] + 1 and bonus_rx.search("".join(doc.text[span[0]:span[1]].split())):
+            out.eval_bonus.append((span[0], span[1], "평가 가점"))
 
     # -- work that is not 하자보수 folded into free 하자보수 ------------------------------------
     excl_rx = lex.rx("fold_excluded")
@@ -195,7 +300,7 @@ def _scan(ctx: CheckContext) -> _Scan:
     defect_rx = regex.compile(r"하자(?:보수|보증|담보)")
     oblige_rx = regex.compile(r"하여야|해야|할것|응하여|수행|실시|지원|제공|포함")
     for m in ctx.finditer(lex.rx("fold")):
-        a, b = _clause(compact, m.compact_start, m.compact_end)
+        a, b = clause(m.compact_start, m.compact_end)
         cl = compact[a:b]
         if excl_rx.search(cl):
             continue
@@ -216,12 +321,13 @@ def _scan(ctx: CheckContext) -> _Scan:
 
 def _evs(ctx: CheckContext, items: list[tuple[int, int, str]], limit: int = 5) -> list[Evidence]:
     out, seen = [], set()
+    doc = ctx.doc
     for s, e, _ in items:
-        ev = ctx.evidence(s, e)
-        if ev.start in seen:
+        qs, qe = quote_span(doc, s, e)
+        if qs in seen:
             continue
-        seen.add(ev.start)
-        out.append(ev)
+        seen.add(qs)
+        out.append(doc.evidence(qs, qe))
         if len(out) >= limit:
             break
     return out
@@ -257,7 +363,7 @@ def detect(ctx: CheckContext) -> Finding:
             msg += " 하자보수에 하자가 아닌 작업(기능개선·업그레이드 등)도 포함되어 있습니다."
         return ctx.finding(RULE, "violation", msg, evs, applies=applies)
 
-    if sc.hw_long or sc.fold:
+    if sc.hw_long or sc.fold or sc.eval_bonus:
         parts = []
         if sc.hw_long:
             parts.append("하드웨어·납품 장비에 1년을 넘는 하자보증·무상 유지보수 기간("
@@ -266,8 +372,11 @@ def detect(ctx: CheckContext) -> Finding:
         if sc.fold:
             parts.append("무상 하자보수에 기능개선·업그레이드·일반 유지관리 등 하자가 아닌 작업을 포함시킨 문장이 있어 "
                          "하자담보 범위를 넘는지 사람이 판단해야 합니다")
-        evs = _evs(ctx, sc.ok[:1] + sc.hw_long + sc.fold)
-        return ctx.finding(RULE, "review", " 또한 ".join(parts) + ".", evs, applies=applies)
+        if sc.eval_bonus:
+            parts.append("제안서 평가에서 1년을 넘는 무상 하자보수·유지보수 기간 제안에 점수를 주는 항목이 있어, "
+                         "사실상 1년을 넘는 하자담보를 요구하는지 사람이 판단해야 합니다")
+        evs = _evs(ctx, sc.ok[:1] + sc.hw_long + sc.fold + sc.eval_bonus)
+        return ctx.finding(RULE, "review", ". 또한 ".join(parts) + ".", evs, applies=applies)
 
     if sc.ok:
         whats = list(dict.fromkeys(w for _, _, w in sc.ok))

@@ -128,3 +128,85 @@ def test_pure_hardware_project_is_not_applicable():
     f, _ = check("5. 계약 조건", "○ LED 전광판 납품 및 설치", kind="HW")
     assert f.status == "not_applicable"
     assert "HW" in f.message
+
+
+# -- wording the first lexicon missed, tables, negated demands, quotes --------------------------------
+
+def check_rows(*lines: str, rows: list[list[str]]):
+    from rfpcheck.pipeline.model import TABLE_CELL
+
+    blocks = [RawBlock(t) for t in (*HEAD, *lines)]
+    for r, cells in enumerate(rows):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, {"kind": "SW개발", "budget": "8억"})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 사업 진행 중 기관 요청으로 화면이 추가되더라도 계약금액의 조정 없이 처리하여야 함",
+    "- 연계 대상이 늘어나는 경우에도 용역대가 및 사업기간은 변경하지 아니한다.",
+    "○ 과업 범위가 확대되더라도 계약상대자는 추가 대가를 청구할 수 없음",
+    "- 추가 보고서 작성 요청 시 별도 대가 요구 불가",
+    "○ 기능이 추가되더라도 계약상대자는 사업비 증액을 요청할 수 없다.",
+    "○ 청사가 이전될 경우 장비 재설치 비용은 사업자가 부담한다.",
+    "○ 요구사항 변경 시 발생하는 추가 개발은 계약자의 책임과 비용으로 수행한다.",
+])
+def test_absorbed_change_wins_over_a_committee_sentence(clause):
+    f, doc = check("5. 계약 조건", HELD, REQUEST, clause)
+    assert f.status == "violation"
+    assert clause.lstrip("○- ").rstrip(".") in quotes(f)
+    assert "어긋납니다" in f.message  # the compliant sentences are named, and overruled
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+def test_agency_promising_not_to_demand_unpaid_work_is_not_a_violation():
+    f, _ = check("5. 계약 조건", HELD, "○ 발주기관은 계약금액 조정 없이 추가 과업을 요구할 수 없다.")
+    assert f.status == "pass"
+    f, _ = check("5. 계약 조건", HELD, "○ 계약금액 조정 없이 추가 과업을 수행하여야 하며 이를 거부할 수 없다.")
+    assert f.status == "violation"
+
+
+def test_bid_negotiation_and_contractor_requested_changes_are_not_scope_changes():
+    f, _ = check("5. 계약 조건", HELD,
+                 "○ 협상 과정에서 입찰금액 이외의 추가 금액을 요구할 수 없다.",
+                 "○ 계약상대자의 요청에 의한 일정 변경은 계약상대자 부담으로 한다.",
+                 "○ 투입 인력 교체 시 발생하는 비용은 계약상대자가 부담한다.")
+    assert f.status == "pass"
+
+
+def test_key_value_row_is_read_and_quoted_as_one_clause():
+    f, doc = check_rows("5. 계약 조건", rows=[["구분", "조건"], ["과업 추가", "계약금액 증액 없이 수행"]])
+    assert f.status == "violation"
+    assert quotes(f) == "과업 추가 | 계약금액 증액 없이 수행"
+
+
+@pytest.mark.parametrize("lines, rows", [
+    (["○ 과업심의위원회 개최일 : 2024년 5월 10일"], []),
+    ([], [["항목", "내용"], ["과업심의위원회 심의 일자", "2023. 11. 7."]]),
+    (["○ 계약상대자는 과업 내용 변경이 필요하면 과업심의위원회에 심의를 요청할 수 있다."], []),
+])
+def test_committee_dates_and_request_wordings_pass(lines, rows):
+    f, _ = check_rows("5. 계약 조건", *lines, rows=rows)
+    assert f.status == "pass"
+    assert f.evidence
+
+
+def test_procedure_diagram_row_is_not_a_held_committee():
+    f, _ = check_rows("붙임 3. 과업변경 요청서 처리 절차",
+                      rows=[["신청", "접수", "과업심의위원회 심의", "결과 통보"]])
+    assert f.status == "missing"
+
+
+def test_one_sentence_with_both_statements_is_quoted_once():
+    f, _ = check("5. 계약 조건", "○ 본 사업은 과업심의위원회를 개최한 사업이며, 계약상대자는 과업변경요청서를 "
+                              "제출하여 과업심의위원회 개최를 요청할 수 있음")
+    assert f.status == "pass"
+    assert len(f.evidence) == 1
+
+
+def test_particle_agrees_with_the_word_before_a_parenthesis():
+    f, _ = check("5. 계약 조건", HELD)
+    assert "개최(예정)가 적혀" in f.message

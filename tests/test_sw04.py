@@ -114,3 +114,92 @@ def test_no_clause_at_all_is_missing_with_applicability():
     f, _ = check("4. 계약 조건", "○ 산출물은 한글 파일로 제출한다.")
     assert f.status == "missing"
     assert "모든 SW사업" in (f.applies or "")
+
+
+# -- negation, provisos, key/value rows, fractions, after-the-fact notice --------------------------
+
+def check_rows(*lines: str, rows: list[list[str]], head: tuple = (*HEAD, "4. 계약 조건")):
+    from rfpcheck.pipeline.model import TABLE_CELL
+
+    blocks = [RawBlock(t) for t in (*head, *lines)]
+    for r, cells in enumerate(rows):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, {"kind": "고도화", "budget": "3억"})
+    return detect(CheckContext(doc)), doc
+
+
+APPROVAL = "○ 하도급하려는 경우 하도급계획서를 제출하여 발주기관의 사전 승인을 받아야 함"
+
+
+@pytest.mark.parametrize("clause, why", [
+    ("○ 재하도급을 금지하지 않는다.", "금지하지 않음"),
+    ("○ 재하도급은 불허하지 아니함", "금지하지 않음"),
+    ("○ 하도급 비율은 100분의 50 이내로 한다. 다만, 수급인은 발주기관 승인 없이 재하도급할 수 있다.", "승인 없이"),
+    ("○ 수급인은 발주기관 동의 없이 하도급할 수 있다.", "승인 없는 하도급"),
+    ("○ 재하도급은 허용하며 발주기관에 사후 보고한다.", "재하도급"),
+    ("○ 사업자는 과업의 전부를 하도급할 수 있다.", "전부 하도급"),
+    ("○ 하도급 범위는 총 사업금액의 5분의 3 이내로 한다.", "60%"),
+])
+def test_permissions_win_over_an_approval_sentence(clause, why):
+    f, doc = check("4. 계약 조건", APPROVAL, clause)
+    assert f.status == "violation"
+    assert why in f.message
+    assert "사전 승인" in f.message  # the compliant sentence is named, and overruled
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+def test_negated_ban_is_not_quoted_as_a_ban():
+    f, _ = check("4. 계약 조건", "○ 재하도급은 금지하지 아니한다.")
+    assert f.status == "violation"
+    assert "재하도급 금지" not in f.message
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 재하도급은 원칙적으로 금지한다. 다만 승인 없이 재하도급한 경우 계약을 해지할 수 있다.",
+    "○ 재하도급은 원칙적으로 금지하며, 다만 같은 법 제51조제3항 각 호의 경우 발주기관 승인을 받아 재하도급할 수 있다.",
+    "○ 계약상대자는 승인 없이 하도급을 하여서는 아니 된다.",
+    "○ 하도급은 사업금액의 2분의 1 이내에서 허용한다.",
+    "○ 하도급 비율이 50%를 초과하는 경우 하도급을 승인하지 않는다.",
+])
+def test_sanctions_statutory_provisos_and_caps_pass(clause):
+    f, _ = check("4. 계약 조건", clause)
+    assert f.status == "pass"
+
+
+@pytest.mark.parametrize("rows, status, why", [
+    ([["재하도급", "가능"]], "violation", "재하도급 허용"),
+    ([["구분", "내용"], ["하도급 한도", "사업금액의 80%"]], "violation", "80%"),
+    ([["하도급", "허용(승인 불요)"]], "violation", "승인 없는 하도급"),
+    ([["재하도급 여부", "불가"]], "pass", "재하도급 금지"),
+    ([["구분", "내용"], ["하도급 상한 비율", "40%"]], "pass", "50% 이내"),
+    ([["하도급", "불허"]], "pass", "하도급 불허"),
+    ([["하도급", "해당없음"]], "missing", ""),
+])
+def test_key_value_rows_are_read_with_their_value(rows, status, why):
+    f, _ = check_rows(rows=rows)
+    assert f.status == status
+    assert why in f.message
+    if f.evidence:
+        assert " | " in f.evidence[0].quote  # the whole row is quoted, not the key cell alone
+
+
+def test_rows_in_an_evaluation_table_are_not_allowances():
+    f, _ = check_rows(rows=[["평가항목", "배점"], ["하도급 비율", "70%"]], head=(HEAD[0], "1. 제안서 평가 기준"))
+    assert f.status == "missing"
+
+
+def test_notice_after_contract_without_any_approval_rule_is_a_violation():
+    clause = "○ 하도급 계약을 체결한 후 10일 이내에 발주기관에 통보하여야 한다."
+    f, _ = check("4. 계약 조건", clause)
+    assert f.status == "violation"
+    assert "사후 통보" in f.message
+    f, _ = check("4. 계약 조건", APPROVAL, clause)  # a notice on top of prior approval is fine
+    assert f.status == "pass"
+
+
+def test_ban_word_used_as_a_qualifier_is_not_a_ban():
+    f, _ = check("6. 제안서 작성 요령", "○ 하도급 계획서를 제출하여야 함(하도급 불허 사업의 경우 제외)")
+    assert "하도급을 허용하지 않는다" not in f.message

@@ -166,3 +166,82 @@ def test_maintenance_project_is_checked_only_when_it_sets_a_period():
     assert f.status == "not_applicable"
     f, _ = check("5. 계약 조건", "○ 변경된 부분의 하자보수 기간은 24개월로 함", kind="유지관리")
     assert f.status == "violation"
+
+
+# -- key/value rows, spelled-out periods, context, periods that add up, evaluation items ------------
+
+def check_doc(*lines: str, head: tuple = tuple(HEAD), rows: list[list[str]] | None = None):
+    blocks = [RawBlock(t) for t in (*head, *lines)]
+    for r, cells in enumerate(rows or []):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, {"kind": "SW개발", "budget": "5억"})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("rows, status, said", [
+    ([["구분", "내용"], ["하자보증기간", "2년"]], "violation", "2년"),
+    ([["구분", "기간"], ["하자보증", "3년"]], "violation", "3년"),
+    ([["항목", "조건"], ["하자담보 책임기간", "준공 검사 후 30개월"]], "violation", "30개월"),
+    ([["구분", "기간"], ["하자담보책임", "12개월"]], "pass", "12개월"),
+    ([["항목", "내용"], ["하자보수기간", "2024. 3. 1. ~ 2026. 2. 28."]], "violation", "2년"),
+])
+def test_key_value_rows_are_read_with_their_value_and_quoted_whole(rows, status, said):
+    f, doc = check("5. 계약 조건", rows=rows)
+    assert f.status == status
+    assert said in f.message
+    assert f.evidence[0].quote == " | ".join(rows[-1])
+
+
+@pytest.mark.parametrize("clause, said", [
+    ("○ 하자보수 기간은 준공 후 3개년으로 한다.", "3개년"),
+    ("○ 하자담보 책임기간은 삼(3)년으로 한다.", "3년"),
+    ("○ 하자보수기간: 검수 후 540일간", "540일"),
+])
+def test_spelled_out_periods_are_read(clause, said):
+    f, _ = check("5. 계약 조건", clause)
+    assert f.status == "violation"
+    assert said in f.message
+
+
+def test_day_counts_that_are_deadlines_or_one_year_pass():
+    f, _ = check("5. 계약 조건", "○ 하자 발생 시 30일 이내 조치하며 하자보수 기간은 365일간으로 한다.")
+    assert f.status == "pass"
+
+
+def test_free_period_after_the_defect_period_adds_up():
+    f, _ = check("5. 계약 조건", "○ 하자보수는 검수 후 1년으로 하며, 하자보수기간 만료 후 6개월간 무상 유지관리를 추가로 제공하여야 함")
+    assert f.status == "violation"
+    assert "종료 후 무상 6개월" in f.message
+    f, _ = check("5. 계약 조건", "○ 하자보수 기간은 사업 종료 후 1년으로 한다.",
+                 "○ 하자보수기간 만료 후 2년간 유상 유지보수 계약을 체결할 수 있다.")
+    assert f.status == "pass"
+
+
+def test_extra_free_period_offered_in_the_proposal_is_a_violation():
+    f, _ = check("5. 계약 조건", "○ 하자보수 기간은 검수 후 1년으로 하되, 제안사는 무상 하자보수 기간을 1년 초과하여 제시할 수 있음")
+    assert f.status == "violation"
+    assert "추가 무상기간" in f.message
+
+
+def test_current_system_and_past_periods_are_not_demands():
+    f, doc = check("5. 계약 조건", "○ 기존 시스템의 하자보증기간은 3년으로 운영되었음",
+                   "○ 구 시스템 하자보수 기간(2년)은 2022년에 종료되었음",
+                   "○ 하자보수 기간은 검수 후 1년으로 한다.")
+    assert f.status == "pass"
+    assert "3년" not in quotes(f) and "2022년" not in quotes(f)
+
+
+def test_evaluation_item_scoring_longer_free_periods_needs_review():
+    f, _ = check_doc("○ 하자보수 기간은 검수 후 1년으로 한다.", head=(HEAD[0], "1. 제안서 평가 기준"),
+                     rows=[["평가항목", "평가기준", "배점"], ["무상 유지보수 기간 연장", "1년 연장 제안 시 2점", "4"]])
+    assert f.status == "review"
+    assert "평가" in f.message
+    assert "무상 유지보수 기간 연장 | 1년 연장 제안 시 2점 | 4" in quotes(f)
+
+
+def test_a_period_and_a_free_period_over_the_same_number_are_reported_once():
+    f, _ = check("5. 계약 조건", "○ 무상 하자보수는 최종 검수 후 2년간 실시하여야 함")
+    assert f.status == "violation"
+    assert "무상 2년" not in f.message and "(2년)" in f.message
