@@ -144,6 +144,11 @@ def _matcher():
         [{"LEMMA": {"IN": ["허용", "가능", "인정"]}}, {"OP": "{0,3}"},
          {"LEMMA": {"IN": ["않다", "않", "아니하다", "아니다"]}}],
     ])
+    # a negated prohibition is a permission: "금지하지 아니한다", "제한하지 않는다"
+    m.add("NEGATED_PROHIBIT", [
+        [{"LEMMA": {"IN": ["금지", "불허", "제한", "배제"]}}, {"OP": "{0,3}"},
+         {"LEMMA": {"IN": ["않다", "않", "아니하다"]}}],
+    ])
     m.add("PERMIT", [
         [{"LEMMA": {"IN": ["가능", "허용"]}}],
         [{"LEMMA": "수", "TAG": {"REGEX": "^NNB"}}, {"LEMMA": {"IN": ["있다", "있"]}}],
@@ -162,8 +167,15 @@ def modality(sentence: str) -> Modality:
     nlp = get_nlp()
     doc = nlp(sentence)
     out = Modality()
-    for match_id, start, end in _matcher()(doc):
+    matches = _matcher()(doc)
+    negated = [(s, e) for mid, s, e in matches if nlp.vocab.strings[mid] == "NEGATED_PROHIBIT"]
+    for match_id, start, end in matches:
         label = nlp.vocab.strings[match_id]
+        if label == "NEGATED_PROHIBIT":
+            out.permit = True
+            continue
+        if label == "PROHIBIT" and any(s <= start < e for s, e in negated):
+            continue  # the 금지 inside "금지하지 아니한다"
         if label == "PROHIBIT":
             out.prohibit = True
         elif label == "PERMIT":
@@ -171,7 +183,7 @@ def modality(sentence: str) -> Modality:
             out.permit = True
         elif label == "OBLIGE":
             out.oblige = True
-    if out.prohibit and out.permit:
+    if out.prohibit and out.permit and not negated:
         # "허용하지 않는다", "할 수 없다" next to "가능": the negated reading wins over its own verb
         out.permit = False
     return out
