@@ -1,12 +1,13 @@
 """총사업규모 3억원 이상의 SW사업에서 5천만원 이상(또는 종합쇼핑몰 등록·GS·CC·NEP·NET 인증) 상용SW는 발주기관이 분리하여 직접 구매하고, 그 구매계획(별지 제2호)을 발주계획서·입찰공고문에 밝혀야 한다."""
 from __future__ import annotations
 
-from rfpcheck.pipeline.model import Finding
+from rfpcheck.pipeline.model import Evidence, Finding
 
-from .common import budget_gate, kinds, load_lexicon, section_kind
+from .common import budget_gate, kinds, load_lexicon, section_kind, table_header
 from .context import CheckContext, Match
+from .gates import ADVISORY_KINDS, dedupe, kinds_label, law_list_item, self_check_row, sentence_compact
 from .registry import C, Rule
-from .sw07_shared_use import ADVISORY_KINDS, dedupe, kinds_label, law_list_item, self_check_row, sentence_compact
+from .spans import row_span
 
 RULE = Rule(
     id='SW02',
@@ -44,6 +45,37 @@ def _clean(ctx: CheckContext, rx, not_rx=None, before: int = 30, after: int = 30
             if not_rx.search(doc.compact[lo:hi]):
                 continue
         out.append(m)
+    return out
+
+
+def _purchase_rows(ctx: CheckContext, lex) -> list[tuple[Evidence, bool]]:
+    """Rows of a purchase table (header 품목 … 수량) that list software, as (row evidence, the row marks
+    the product GS/CC-certified or registered in the procurement mall)."""
+    doc = ctx.doc
+    head_rx, row_rx, not_rx = lex.rx("purchase_header"), lex.rx("purchase_row"), lex.rx("purchase_row_not")
+    listed_rx = lex.rx("listed_row")
+    out: list[tuple[Evidence, bool]] = []
+    seen_tables: dict[int, bool] = {}
+    blocks = doc.blocks
+    for b in blocks:
+        if b.table is None or (b.index > 0 and blocks[b.index - 1].table == b.table
+                               and blocks[b.index - 1].row == b.row):
+            continue  # one look per row, at its first cell
+        if b.table not in seen_tables:
+            header = "".join((table_header(doc, b.start) or "").split())
+            seen_tables[b.table] = bool(head_rx.search(header)) and \
+                section_kind(doc, b.start) not in _NOT_BUYING_SECTIONS
+            continue  # the header row itself
+        if not seen_tables[b.table] or b.in_toc:
+            continue
+        span = row_span(doc, b.start)
+        if span is None:
+            continue
+        row = "".join(doc.text[span[0]:span[1]].split())
+        if row_rx.search(row) and not not_rx.search(row):
+            out.append((ctx.evidence(span[0], span[1], sentence=False), bool(listed_rx.search(row))))
+        if len(out) >= 20:
+            break
     return out
 
 
@@ -88,12 +120,14 @@ def detect(ctx: CheckContext) -> Finding:
     strong = [m for m in _clean(ctx, lex.rx("strong_buy"), lex.rx("strong_not"), 20, 10)
               if section_kind(doc, m.start) not in _NOT_BUYING_SECTIONS
               and not negated.search(sentence_compact(ctx, m))]
+    rows = _purchase_rows(ctx, lex)
+    bought = dedupe([ctx.evidence(m.start, m.end) for m in strong] + [ev for ev, _ in rows], 3)
     weak = _clean(ctx, lex.rx("weak_buy"), lex.rx("weak_not"), 40, 40)
     none = _clean(ctx, lex.rx("none"))
     advisory = bool(ks) and set(ks) <= set(ADVISORY_KINDS)
     if gate is None:
-        if strong:
-            ev = dedupe([ctx.evidence(m.start, m.end) for m in strong], 2)
+        if bought:
+            ev = bought[:2]
             return ctx.finding(RULE, "review", f"{gwhy}. 본 계약에 상용SW(라이선스)를 포함해 구매하는 내용이 있으나 직접구매 "
                                "계획이 없으므로, 총사업규모 3억원 이상이면 직접구매 대상인지 확인하십시오.", ev, applies=gwhy)
         if none or advisory:
@@ -102,15 +136,20 @@ def detect(ctx: CheckContext) -> Finding:
         return ctx.finding(RULE, "review", f"{gwhy}. 상용SW 도입 여부와 직접구매 계획을 확인하십시오.", applies=gwhy)
 
     # 3. ≥ 3억: does the project buy commercial SW inside the main contract?
-    if strong:
-        ev = dedupe([ctx.evidence(m.start, m.end) for m in strong], 3)
+    if bought:
+        ev = list(bought)
         listed = [m for m in _clean(ctx, lex.rx("listed_product"), lex.rx("listed_not"), 10, 20)
                   if section_kind(doc, m.start) not in _NOT_BUYING_SECTIONS]
         applies = f"{gwhy}; 본 계약에 상용SW(라이선스·패키지) 구매 포함 → 적용"
-        if listed:
+        if listed or any(lst for _, lst in rows):
             ev += dedupe([ctx.evidence(m.start, m.end) for m in listed], 1)
             return ctx.finding(RULE, "violation", "GS인증 등 직접구매 대상인 상용SW를 직접구매 계획(분리발주) 없이 본 계약에 "
-                               "포함해 구매합니다.", ev, applies=applies)
+                               "포함해 구매합니다.", dedupe(ev, 4), applies=applies)
+        if none:
+            ev = dedupe([ctx.evidence(m.start, m.end) for m in none], 1) + ev
+            return ctx.finding(RULE, "review", "문서는 직접구매 대상 상용SW가 없다고 밝히지만 본 계약에 상용SW(라이선스) 구매가 "
+                               "포함되어 있습니다. 품목 금액이 5천만원 이상이거나 조달 쇼핑몰 등록·인증 제품인지 확인하십시오.",
+                               dedupe(ev, 4), applies=f"{applies}; 문서는 직접구매 대상 없음이라고 밝힘")
         return ctx.finding(
             RULE, "missing",
             "본 계약에 상용SW(라이선스·패키지) 구매가 포함되어 있는데 직접구매 대상 상용SW 구매계획(분리발주 또는 제외 사유)이 "
@@ -134,7 +173,10 @@ def detect(ctx: CheckContext) -> Finding:
     if operation_only and len(weak) < 3:
         return ctx.not_applicable(RULE, f"{gwhy}이나 사업유형 {kinds_label(ks)}: 운영·유지관리 용역으로 상용SW 구매 표현 없음(추정) "
                                   "→ 해당없음")
-    if len(weak) >= 3 or buys.value in ("yes", "unknown") or not buys.known:
+    # commercial-SW words in the requirements, and only a guess that nothing is bought: a person decides
+    asked = [m for m in weak if section_kind(doc, m.start) not in _NOT_BUYING_SECTIONS]
+    confident_no = buys.known and buys.value == "no" and buys.confidence >= 0.6
+    if len(weak) >= 3 or buys.value in ("yes", "unknown") or not buys.known or (asked and not confident_no):
         how = {"yes": "상용SW를 도입하는 사업으로 추정되나", "unknown": "상용SW 도입 여부가 불확실하고"}.get(
             buys.value if buys.known else "unknown", "상용SW 도입 여부가 불확실하고")
         ev = dedupe([ctx.evidence(m.start, m.end) for m in weak], 2)
@@ -142,4 +184,5 @@ def detect(ctx: CheckContext) -> Finding:
                            "인증 상용SW를 본 계약에 포함하는지 확인하십시오.", ev,
                            applies=f"{gwhy}; 상용SW 도입 여부 불확실(추정: "
                                    f"{'도입' if buys.known and buys.value == 'yes' else '판단 불가'}) → 검토")
-    return ctx.not_applicable(RULE, f"{gwhy}이나 상용SW를 도입하지 않는 사업(추정: 상용SW 구매 표현 없음) → 해당없음")
+    return ctx.not_applicable(RULE, f"{gwhy}이나 상용SW를 도입하지 않는 사업(추정: 요구사항에 상용SW·라이선스 표현 없음) "
+                                    "→ 해당없음")

@@ -1,19 +1,16 @@
-"""SW사업은 협상에 의한 계약 또는 경쟁적 대화에 의한 계약을 우선 적용하여야 한다. 사업 특성상 다른 방법을 쓸 때에는 그 사유가 있어야 한다.
-
-This module also decides whether a document evaluates proposals at all (:func:`evaluation_scope`),
-which SW11 and SW12 share: rules about proposal evaluation are 해당없음 for a 과업지시서 or 입찰공고문
-that has no evaluation part.
-"""
+"""SW사업은 협상에 의한 계약 또는 경쟁적 대화에 의한 계약을 우선 적용하여야 한다. 사업 특성상 다른 방법을 쓸 때에는 그 사유가 있어야 한다."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rfpcheck.pipeline.model import Document, Finding
+import regex
+
+from rfpcheck.pipeline.model import Finding
 
 from .common import load_lexicon
 from .context import CheckContext, Match
+from .gates import dedupe, development_scope, evaluation_scope, law_list_item
 from .registry import C, Rule
-from .sw07_shared_use import dedupe, development_scope, law_list_item
 
 RULE = Rule(
     id='SW10',
@@ -33,35 +30,8 @@ RULE = Rule(
 )
 
 
-# ------------------------------------------------------------------------------------------------
-# Shared with SW11 and SW12
-# ------------------------------------------------------------------------------------------------
-
-
-def evaluation_signals(doc: Document, cap: int = 10) -> int:
-    """How many proposal-evaluation expressions the document has (outside the table of contents)."""
-    rx = load_lexicon("sw10").rx("evaluation")
-    n = 0
-    for m in rx.finditer(doc.compact):
-        s, _ = doc.span_from_compact(m.start(), m.end())
-        if doc.toc_ranges and doc.in_toc(s):
-            continue
-        n += 1
-        if n >= cap:
-            break
-    return n
-
-
-def evaluation_scope(doc: Document) -> tuple[bool, str, int]:
-    """(applies, reason, signal count): a 제안요청서, or any document with a proposal-evaluation part."""
-    f = doc.facts.get_fact("doc_type")
-    dt = f.value if f.known else None
-    n = evaluation_signals(doc)
-    if n >= 2:
-        return True, f"문서유형 {dt or '미상'}, 제안서 평가 관련 표현 {n}건 이상", n
-    if dt == "제안요청서":
-        return True, "문서유형 제안요청서(추정)" if f.source != "given" else "문서유형 제안요청서", n
-    return False, f"문서유형 {dt or '미상'}이고 제안서 평가 부분(평가항목·배점·협상적격자 등)이 없음", n
+# a value that is only a page number or leader dots: the key stands in a table of contents
+_TOC_VALUE = regex.compile(r"^(?:[0-9]+|[0-9]*[·.…‥]{2,}.*)$")
 
 
 @dataclass
@@ -82,7 +52,8 @@ def read_method(ctx: CheckContext) -> MethodReading:
               ("lowest", lex.rx("value_lowest")), ("other", lex.rx("value_other")))
     negated = lex.rx("value_negated")
     text = doc.text
-    for km in ctx.finditer(lex.rx("method_key")):
+    key_rx = lex.rx("method_key")
+    for km in ctx.finditer(key_rx):
         # the value stands on the rest of the key's line, or on the next line when the key is alone
         lo = km.end
         eol = text.find("\n", lo)
@@ -91,9 +62,11 @@ def read_method(ctx: CheckContext) -> MethodReading:
             lo = eol + 1
             eol = text.find("\n", lo)
             eol = len(text) if eol < 0 else eol
+            if key_rx.search("".join(text[lo:eol].split())):
+                continue  # a heading ("입찰 및 낙찰방식") over a line with its own key
         seg = "".join(text[lo: min(eol, lo + 80)].split())[:45]
-        if not seg or seg[:1].isdigit() or seg.startswith("···"):
-            continue  # a table-of-contents line
+        if not seg or _TOC_VALUE.match(seg):
+            continue  # a table-of-contents line ("계약방법 ······ 12")
         best = None
         for name, rx in values:
             vm = rx.search(seg)
@@ -113,21 +86,38 @@ def read_method(ctx: CheckContext) -> MethodReading:
         for m in ctx.finditer(lex.rx(key)):
             if not law_list_item(doc, m):
                 getattr(out, attr).append(m)
+    if not (out.negotiation or out.dialogue or out.lowest or out.other):
+        _from_fact(ctx, out)
     if out.lowest or out.other:
         out.reasons = list(ctx.finditer(lex.rx("reason")))[:3]
     return out
 
 
-# ------------------------------------------------------------------------------------------------
-# SW10
-# ------------------------------------------------------------------------------------------------
+_FACT_VALUES = {"협상": "negotiation", "경쟁적대화": "dialogue", "적격심사": "lowest", "최저가": "lowest",
+                "수의계약": "other", "2단계경쟁": "other"}
+
+
+def _from_fact(ctx: CheckContext, out: MethodReading) -> None:
+    """No key or sentence names the method: take the contract_method fact when the facts stage read
+    it next to a method key (confidence 0.9) and quotes the document. A method guessed from the
+    document's vocabulary (a reference title such as 「협상에 의한 계약체결기준」) is not taken."""
+    doc = ctx.doc
+    f = doc.facts.get_fact("contract_method")
+    attr = _FACT_VALUES.get(f.value) if f.known else None
+    if attr is None or f.source != "inferred" or f.confidence < 0.9:
+        return
+    for ev in f.evidence[:1]:
+        if doc.toc_ranges and doc.in_toc(ev.start):
+            continue
+        cs, ce = doc.compact_index(ev.start), doc.compact_index(max(ev.start, ev.end - 1)) + 1
+        getattr(out, attr).append(Match(ev.start, ev.end, (), cs, ce))
 
 
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     ok, why, _ = evaluation_scope(doc)
     if not ok:
-        return ctx.not_applicable(RULE, f"{why} → 해당없음(계약방법은 제안요청서·입찰공고에서 판단)")
+        return ctx.not_applicable(RULE, f"{why} → 해당없음(제안서 평가 부분이 없는 문서)")
     applies = f"{why} → 적용"
     r = read_method(ctx)
     good = r.negotiation + r.dialogue

@@ -1,17 +1,16 @@
 """협상에 의한 계약으로 SW사업을 발주할 때 기술능력평가 배점은 90점(가격 10점)으로 한다. HW 비중이 50% 이상이거나 1억원 미만 개발사업 등 예외에서만 80점을 쓸 수 있다."""
 from __future__ import annotations
 
-from typing import Iterator
+from functools import lru_cache
 
 import regex
 
 from rfpcheck.pipeline.model import Document, Finding
 
-from .common import load_lexicon, won
+from .common import kinds, load_lexicon, won
 from .context import CheckContext, Match
+from .gates import dedupe, development_scope, iter_named, negotiation_scope, same_block
 from .registry import C, Rule
-from .sw07_shared_use import dedupe, development_scope
-from .sw10_contract_method import evaluation_scope
 
 RULE = Rule(
     id='SW11',
@@ -28,29 +27,97 @@ RULE = Rule(
     examples_violation=['기술평가 80점, 가격평가 20점', '종합평가점수 = 기술능력평가(80%) + 입찰가격평가(20%)'],
 )
 
-_NON_NEGOTIATION = ("적격심사", "최저가", "수의계약", "2단계경쟁")
+# a share: 50–100 for the technical part, any two digits for the price part, with an optional unit; not a
+# threshold ("85% 이상") or a decimal
+_NOT_LIMIT = r"(?!\.?[0-9])(?!(?:%|점)?(?:이상|이하|미만|초과))(?:%|점|/100)?"
+_TECH_N = r"(?P<t>100|[5-9][05])(?:\.0+)?" + _NOT_LIMIT
+_PRICE_N = r"(?P<p>[0-9]{1,2})(?:\.0+)?" + _NOT_LIMIT
 
 
-def _iter(doc: Document, rx: "regex.Pattern") -> Iterator[tuple["regex.Match", Match]]:
-    for m in rx.finditer(doc.compact):
-        s, e = doc.span_from_compact(m.start(), m.end())
-        if doc.toc_ranges and doc.in_toc(s):
+def _alt(lex, key: str) -> str:
+    return "(?:" + "|".join(lex.patterns(key)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _pair_patterns() -> tuple["regex.Pattern", ...]:
+    """Label–number pairs built from the lexicon: 기술 … 가격, 가격 … 기술, and 정량 + 정성 … 가격."""
+    lex = load_lexicon("sw11")
+    tech, price = _alt(lex, "tech_label"), _alt(lex, "price_label")
+    gap = _alt(lex, "label_gap") + "{0,4}"
+    fwd = f"{tech}{gap}{_TECH_N}[^。]{{0,48}}?{price}{gap}{_PRICE_N}"
+    rev = f"{price}{gap}{_PRICE_N}[^。]{{0,40}}?{tech}{gap}{_TECH_N}"
+    sub = (f"{_alt(lex, 'subtotal_tech')}{gap}(?P<a>[0-9]{{1,2}})(?:%|점)?[^。]{{0,12}}?"
+           f"{_alt(lex, 'subtotal_tech2')}{gap}(?P<b>[0-9]{{1,2}})(?:%|점)?[^。]{{0,24}}?{price}{gap}{_PRICE_N}")
+    return tuple(regex.compile(p) for p in (fwd, rev, sub))
+
+
+@lru_cache(maxsize=1)
+def _cell_patterns() -> tuple["regex.Pattern", "regex.Pattern"]:
+    lex = load_lexicon("sw11")
+    unit = r"(?:\((?:%|점)\))?"
+    return (regex.compile(f"^{_alt(lex, 'tech_label')}{unit}$"), regex.compile(f"^{_alt(lex, 'price_label')}{unit}$"))
+
+
+_NUMBER_CELL = regex.compile(r"^(?P<n>100|[0-9]{1,2})(?:\.0+)?(?:%|점)?$")
+
+
+def _column_shares(doc: Document) -> list[tuple[int, Match]]:
+    """Shares read from the columns of a table: a row with a 기술 cell and a 가격 cell, and a later row
+    with a number under each ("평가 구분 | 기술 | 가격 | 계" / "배점 | 90 | 10 | 100")."""
+    tech_rx, price_rx = _cell_patterns()
+    out: list[tuple[int, Match]] = []
+    cells: dict = {}  # (table, row) -> {col: (compact text, block)}
+    for b in doc.blocks:
+        if b.table is None:
             continue
-        yield m, Match(s, e, m.groups(), m.start(), m.end())
+        c = "".join(b.text.split())
+        cells.setdefault((b.table, b.row), {})[b.col] = (c, b)
+    rows_by_table: dict = {}
+    for (t, r) in cells:  # rows in document order
+        rows_by_table.setdefault(t, []).append(r)
+    for t, rows in rows_by_table.items():
+        for i, r in enumerate(rows):
+            row = cells[(t, r)]
+            tc = next((k for k, (c, _) in row.items() if tech_rx.match(c)), None)
+            pc = next((k for k, (c, _) in row.items() if price_rx.match(c)), None)
+            if tc is None or pc is None:
+                continue
+            for r2 in rows[i + 1: i + 4]:
+                nxt = cells[(t, r2)]
+                tm = _NUMBER_CELL.match(nxt.get(tc, ("", None))[0])
+                pm = _NUMBER_CELL.match(nxt.get(pc, ("", None))[0])
+                if tm and pm and int(tm.group("n")) + int(pm.group("n")) == 100:
+                    first = min(nxt.values(), key=lambda x: x[1].start)[1]
+                    last = max(nxt.values(), key=lambda x: x[1].end)[1]
+                    out.append((int(tm.group("n")), Match(first.start, last.end, (), doc.compact_index(first.start),
+                                                          doc.compact_index(max(first.start, last.end - 1)) + 1)))
+                    break
+            break
+    return out
 
 
 def read_shares(doc: Document) -> list[tuple[int, Match]]:
-    """(technical share, where) for every 기술:가격 pair that adds up to 100."""
+    """(technical share, where) for every 기술:가격 pair that adds up to 100: label–number pairs in a
+    sentence or in table rows (either order, with 배점/배점한도/은·는 between label and number), the
+    columns of a table, 정량 + 정성 subtotals, and the special forms of the lexicon's ``pair``."""
     lex = load_lexicon("sw11")
-    out = []
-    for rm, m in _iter(doc, lex.rx("pair")):
-        t, p = int(rm.group("t")), int(rm.group("p"))
-        if t + p == 100:
-            out.append((t, m))
+    out: list[tuple[int, Match]] = []
+    taken: list[tuple[int, int]] = []  # compact spans already read: a later pattern must not re-read them
+    for rx in (lex.rx("pair"),) + _pair_patterns():
+        for rm, m in iter_named(doc, rx):
+            if any(a < m.compact_end and m.compact_start < b for a, b in taken):
+                continue
+            gd = rm.groupdict()
+            t = int(gd["a"]) + int(gd["b"]) if gd.get("a") else int(gd["t"])
+            if t + int(gd["p"]) == 100:
+                out.append((t, m))
+                taken.append((m.compact_start, m.compact_end))
+    out += _column_shares(doc)
     if out:
-        return out
+        # pairs inside one cell or paragraph first: they quote best
+        return sorted(out, key=lambda x: (not same_block(doc, x[1]), x[1].start))
     c = doc.compact
-    for rm, m in _iter(doc, lex.rx("lone_tech")):
+    for rm, m in iter_named(doc, lex.rx("lone_tech")):
         t = int(rm.group("t"))
         near = c[max(0, rm.start() - 200): rm.end() + 200]
         if regex.search(r"가격(평가)?(점수)?[\(\[:：]{0,3}" + str(100 - t) + r"점", near):
@@ -60,22 +127,18 @@ def read_shares(doc: Document) -> list[tuple[int, Match]]:
 
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
-    ok, why, _ = evaluation_scope(doc)
-    if not ok:
-        return ctx.not_applicable(RULE, f"{why} → 해당없음")
-    cm = doc.facts.get_fact("contract_method")
-    if cm.known and cm.value in _NON_NEGOTIATION and cm.confidence >= 0.75:
-        return ctx.not_applicable(RULE, f"계약방법 {cm.value}(추정): 협상에 의한 계약이 아님 → 해당없음(계약방법은 SW10에서 판단)")
-    applies = f"{why}, 계약방법 {cm.value if cm.known else '미상'} → 적용"
+    na, applies, _ = negotiation_scope(ctx, RULE)
+    if na is not None:
+        return na
     lex = load_lexicon("sw11")
     shares = read_shares(doc)
     if not shares:
-        only = [m for _, m in _iter(doc, lex.rx("tech_only"))]
+        only = [m for _, m in iter_named(doc, lex.rx("tech_only"))]
         if only:
             return ctx.finding(RULE, "review", "가격평가 없이 기술평가만으로(기술 100%) 평가합니다. 기술 90 : 가격 10 기준의 "
                                "예외에 해당하는지 확인하십시오.", dedupe([ctx.evidence(m.start, m.end) for m in only], 2),
                                applies=applies)
-        lone = [m for _, m in _iter(doc, lex.rx("lone_weight"))]
+        lone = [m for _, m in iter_named(doc, lex.rx("lone_weight"))]
         if lone:
             return ctx.finding(RULE, "review", "기술평가 배점은 보이나 가격평가와의 비율을 함께 읽을 수 없습니다. 기술 90 : 가격 10인지 "
                                "확인하십시오.", dedupe([ctx.evidence(m.start, m.end) for m in lone], 2), applies=applies)
@@ -99,8 +162,9 @@ def detect(ctx: CheckContext) -> Finding:
     top = max(t for t, _ in low)
     ev = dedupe([ctx.evidence(m.start, m.end) for t, m in low if t == top], 3)
     # the 80점 exception: HW ≥ 50 % of the price, or a development project under 1억
-    hw = [m for _, m in _iter(doc, lex.rx("hw_exception"))]
-    hw_items = [m for _, m in _iter(doc, lex.rx("hw_items"))]
+    hw = [m for _, m in iter_named(doc, lex.rx("hw_exception"))]
+    hw_items = [m for _, m in iter_named(doc, lex.rx("hw_items"))]
+    hw_kind = "HW인프라" in kinds(doc)
     b = doc.facts.value("budget_krw")
     dev, _ = development_scope(doc)
     exception = None
@@ -108,13 +172,16 @@ def detect(ctx: CheckContext) -> Finding:
         if hw:
             exception = "HW 비중 50% 이상이라는 설명이 있어"
             ev += dedupe([ctx.evidence(m.start, m.end) for m in hw], 1)
-        elif len(hw_items) >= 3:
-            exception = f"수량이 적힌 HW 도입 품목이 {len(hw_items)}건 있어(HW 비중 50% 이상이면 80점 허용)"
+        elif hw_kind and len(hw_items) >= 3:
+            exception = f"HW 도입 사업이고 수량이 적힌 HW 품목이 {len(hw_items)}건 있어(HW 비중 50% 이상이면 80점 허용)"
             ev += dedupe([ctx.evidence(m.start, m.end) for m in hw_items], 1)
         elif dev and b is not None and b < 100_000_000:
             exception = f"사업금액 {won(int(b))}의 1억원 미만 개발사업이어서"
     if exception:
         return ctx.finding(RULE, "review", f"기술평가 비중이 {top}%(점)입니다. {exception} 80점 예외에 해당할 수 있으니 "
                            "그 근거를 확인하십시오.", ev, applies=applies)
-    return ctx.finding(RULE, "violation", f"기술능력평가 비중이 {top}%(점)로 90%보다 낮습니다(가격 {100 - top}).", ev,
+    note = ""
+    if top >= 80 and hw_items:
+        note = (f" HW 품목 {len(hw_items)}건이 있으나 HW 비중이 50% 이상이라는 설명이 없어 80점 예외로 보지 않았습니다.")
+    return ctx.finding(RULE, "violation", f"기술능력평가 비중이 {top}%(점)로 90%보다 낮습니다(가격 {100 - top}).{note}", ev,
                        applies=applies)

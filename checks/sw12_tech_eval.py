@@ -7,9 +7,8 @@ from rfpcheck.pipeline.model import Finding
 
 from .common import load_lexicon, table_header
 from .context import CheckContext
+from .gates import dedupe, law_list_item, negotiation_scope, self_check_row, sentence_compact, window
 from .registry import C, Rule
-from .sw07_shared_use import dedupe, law_list_item, self_check_row, sentence_compact, window
-from .sw10_contract_method import evaluation_scope
 
 RULE = Rule(
     id='SW12',
@@ -27,20 +26,16 @@ RULE = Rule(
     examples_violation=[],
 )
 
-_NON_NEGOTIATION = ("적격심사", "최저가", "수의계약", "2단계경쟁")
-# a score right after a category ("전략 및 방법론(15점)", "| 10")
-_SCORE_AFTER = regex.compile(r"\|?[\(\[]?[0-9]{1,2}(\.[0-9])?(점|%|\)|\]|\|)")
+# a score right after a category ("전략 및 방법론(15점)", "| 10점", "[20]"); a bare number in the next
+# cell ("| 10") counts only under a header that names scores (배점, 평가항목 …)
+_SCORE_AFTER = regex.compile(r"\|?(?:[0-9]{1,2}(\.[0-9])?(점|%)|[\(\[][0-9]{1,2}(\.[0-9])?(점|%)?[\)\]])")
 
 
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
-    ok, why, nsig = evaluation_scope(doc)
-    if not ok:
-        return ctx.not_applicable(RULE, f"{why} → 해당없음")
-    cm = doc.facts.get_fact("contract_method")
-    if cm.known and cm.value in _NON_NEGOTIATION and cm.confidence >= 0.75:
-        return ctx.not_applicable(RULE, f"계약방법 {cm.value}(추정): 협상에 의한 계약이 아님 → 해당없음")
-    applies = f"{why}, 계약방법 {cm.value if cm.known else '미상'} → 적용"
+    na, applies, nsig = negotiation_scope(ctx, RULE)
+    if na is not None:
+        return na
     lex = load_lexicon("sw12")
     ctx_rx = lex.rx("applied_context")
     named, listed = [], []
@@ -55,16 +50,17 @@ def detect(ctx: CheckContext) -> Finding:
             listed.append(m)
     diff = [m for m in ctx.finditer(lex.rx("differential")) if not self_check_row(doc, m)]
     named += [m for m in ctx.finditer(lex.rx("annex_title")) if not self_check_row(doc, m)]
-    # a reference to the 지침's 하도급계획 적정성 form only: the evaluation items themselves are not shown
-    form_only = bool(named) and all("하도급" in sentence_compact(ctx, m) for m in named)
-    if form_only and nsig < 2:
-        ev = dedupe([ctx.evidence(m.start, m.end) for m in named], 2)
+    # the 지침 named for its 하도급계획 적정성 form only says nothing about the evaluation items
+    subcontract = [m for m in named if "하도급" in sentence_compact(ctx, m)]
+    named = [m for m in named if m not in subcontract]
+    if subcontract and not named and nsig < 2:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in subcontract], 2)
         return ctx.finding(RULE, "review", "「소프트웨어 기술성 평가기준 지침」은 하도급계획 적정성 서식과 관련해서만 언급되고, "
                            "문서에 평가항목·배점이 없어 지침 적용 여부를 판단할 수 없습니다.", ev, applies=applies)
     if named:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in named], 2)
         if diff:
-            ev += dedupe([ctx.evidence(m.start, m.end) for m in diff], 1)
+            ev = dedupe(ev + [ctx.evidence(m.start, m.end) for m in diff], 3)
         msg = "제안서 평가에 「소프트웨어 기술성 평가기준 지침」을 적용한다고 명시되어 있습니다."
         if diff:
             msg += " 차등점수제 적용 여부도 밝혔습니다."
@@ -73,6 +69,7 @@ def detect(ctx: CheckContext) -> Finding:
     before_rx = regex.compile("|".join(lex.patterns("category_not_row_before")))
     after_rx = regex.compile("|".join(lex.patterns("category_not_row_after")))
     row_rx = lex.rx("category_row_context")
+    outline_rx = lex.rx("category_outline_table")
     rows = []
     for cat in lex.patterns("category"):
         for m in ctx.finditer(cat):
@@ -80,6 +77,8 @@ def detect(ctx: CheckContext) -> Finding:
             if before_rx.search(b) or after_rx.search(a):
                 continue
             header = "".join((table_header(doc, m.start) or "").split())
+            if outline_rx.search(header) and not row_rx.search(header):
+                continue  # a 제안서 목차 / page-count table follows the same chapters
             if _SCORE_AFTER.match(a) or row_rx.search(header):
                 rows.append(m)
                 break

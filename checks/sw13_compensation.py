@@ -5,10 +5,10 @@ import regex
 
 from rfpcheck.pipeline.model import Finding
 
-from .common import budget_gate, load_lexicon
+from .common import load_lexicon
 from .context import CheckContext
+from .gates import amount_scope, dedupe, law_list_item, local_matches, sentence_compact, silence
 from .registry import C, Rule
-from .sw07_shared_use import dedupe, development_scope, law_list_item, sentence_compact
 
 RULE = Rule(
     id='SW13',
@@ -27,46 +27,39 @@ RULE = Rule(
 )
 
 THRESHOLD = 2_000_000_000
-# "낙찰자로 결정되지 아니한 자" names the bidders to compensate; its 아니 is not a refusal
-_LOSERS = regex.compile(r"(낙찰자로)?결정되지(아니한|않은)")
+# "낙찰자로 결정되지 아니한 자", "낙찰자를 제외한 차순위자" name the bidders to compensate; their 아니/제외 is not
+# a refusal
+_LOSERS = regex.compile(r"(낙찰자로)?결정되지(아니한|않은)|낙찰되지(못한|않은|아니한)|낙찰자[를는]?제외한")
 
 
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
-    dev, why = development_scope(doc)
-    if dev is False:
-        return ctx.not_applicable(RULE, f"{why} → 해당없음")
-    gate, gwhy = budget_gate(doc, THRESHOLD)
-    if gate is False:
-        return ctx.not_applicable(RULE, f"{why}, 총{gwhy} → 해당없음")
+    sc = amount_scope(ctx, RULE, THRESHOLD)
+    if sc.finding:
+        return sc.finding
+    applies = sc.applies
     lex = load_lexicon("sw13")
     neg_rx = lex.rx("negation")
-    offered = [m for m in ctx.finditer(lex.rx("offered"))
+    offered = [m for m in local_matches(ctx, lex.rx("offered"))
                if not law_list_item(doc, m) and not neg_rx.search(_LOSERS.sub("", sentence_compact(ctx, m)))]
-    declined = [m for m in ctx.finditer(lex.rx("declined")) if not law_list_item(doc, m)]
-    scope = why if dev else "사업유형 미상"
-    applies = f"{scope}, 총{gwhy} → 적용" if gate else f"{scope}; {gwhy}"
+    declined = [m for m in local_matches(ctx, lex.rx("declined")) if not law_list_item(doc, m)]
     if offered:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in offered], 2)
         return ctx.finding(RULE, "pass", "낙찰되지 않은 우수 제안서에 대한 보상과 그 방법(기준)이 명시되어 있습니다.", ev,
                            applies=applies)
     if declined:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in declined], 2)
-        if gate is None:
-            msg = (f"{gwhy}. 문서는 제안서 보상을 하지 않는다고(보상 대상이 아니라고) 밝히므로, 총사업예산이 20억원 미만인지 "
+        if sc.gate is None:
+            msg = (f"{sc.unsure}. 문서는 제안서 보상을 하지 않는다고(보상 대상이 아니라고) 밝히므로, 총사업예산이 20억원 미만인지 "
                    "확인하십시오.")
         else:
             msg = ("총사업예산이 20억원 이상인데 문서는 제안서 보상 대상이 아니라고 밝힙니다. SW 개발 부분만의 예산이 20억원 "
                    "미만인지 등 보상 제외 사유가 타당한지 확인하십시오.")
         return ctx.finding(RULE, "review", msg, ev, applies=applies)
-    if gate is None or dev is None:
-        return ctx.finding(RULE, "review", f"{gwhy if gate is None else '사업유형을 확인하지 못했습니다'}. 제안서 보상에 관한 "
-                           "문구도 없으므로, 총사업예산 20억원 이상 SW 개발사업이면 보상 여부와 방법을 밝혀야 합니다.",
-                           applies=applies)
-    return ctx.finding(
-        RULE, "missing",
+    return silence(
+        ctx, RULE, sc,
         "총사업예산 20억원 이상 SW 개발사업인데 낙찰되지 않은 우수 제안서의 보상 여부와 방법이 없습니다.",
-        applies=applies,
         looked_for="‘제안서 보상’, ‘낙찰자로 결정되지 아니한 자 … 보상’, 보상 대상·금액(총사업예산의 1천분의 8·5 등)·"
                    "절차 또는 보상하지 않는다는 명시 (소프트웨어 진흥법 제52조, 지침 제16조·제17조)",
+        unsure="제안서 보상에 관한 문구도 없으므로, 총사업예산 20억원 이상 SW 개발사업이면 보상 여부와 방법을 밝혀야 합니다.",
     )

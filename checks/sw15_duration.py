@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from rfpcheck.pipeline.model import Finding
 
-from .common import budget_gate, load_lexicon
+from .common import load_lexicon
 from .context import CheckContext
+from .gates import amount_scope, dedupe, law_list_item, local_matches, self_check_row, silence
 from .registry import C, Rule
-from .sw07_shared_use import dedupe, development_scope, law_list_item, self_check_row
 
 RULE = Rule(
     id='SW15',
@@ -41,18 +41,14 @@ def _shorter_than_computed(ctx: CheckContext, lex):
 
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
-    dev, why = development_scope(doc)
-    if dev is False:
-        return ctx.not_applicable(RULE, f"{why} → 해당없음")
-    gate, gwhy = budget_gate(doc, THRESHOLD, strict=True)
-    if gate is False:
-        return ctx.not_applicable(RULE, f"{why}, {gwhy} → 해당없음")
+    sc = amount_scope(ctx, RULE, THRESHOLD, strict=True)
+    if sc.finding:
+        return sc.finding
+    applies = sc.applies
     lex = load_lexicon("sw15")
-    found = [m for m in ctx.finditer(lex.rx("statement"))
+    found = [m for m in local_matches(ctx, lex.rx("statement"))
              if not law_list_item(doc, m) and not self_check_row(doc, m)]
     neg = [m for m in ctx.finditer(lex.rx("not_applied")) if not self_check_row(doc, m)]
-    scope = why if dev else "사업유형 미상"
-    applies = f"{scope}, {gwhy} → 적용" if gate else f"{scope}; {gwhy}"
     found = [m for m in found if not any(n.start <= m.start < n.end + 20 for n in neg)]
     if found:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in found], 2)
@@ -68,13 +64,10 @@ def detect(ctx: CheckContext) -> Finding:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in neg], 2)
         return ctx.finding(RULE, "review", "문서가 적정 사업기간 산정 기준을 적용하지 않는다고 밝힙니다. SW 개발사업(1억원 초과)이면 "
                            "적용 대상이므로 그 사유가 타당한지 확인하십시오.", ev, applies=applies)
-    if gate is None or dev is None:
-        return ctx.finding(RULE, "review", f"{gwhy if gate is None else '사업유형을 확인하지 못했습니다'}. 적정 사업기간 "
-                           "산정 문구도 없으므로 1억원 초과 SW 개발사업인지 확인하십시오.", applies=applies)
-    return ctx.finding(
-        RULE, "missing",
+    return silence(
+        ctx, RULE, sc,
         "사업기간을 적정 사업기간 산정 기준에 따라 산정했다는 내용과 적정 사업기간 종합산정서가 없습니다.",
-        applies=applies,
         looked_for="‘소프트웨어 개발사업의 적정 사업기간 산정 기준에 따른 사업’ 문구, ‘적정 사업기간 종합산정서’"
                    "(별지 제4호)·위원별 산정서 첨부 (소프트웨어 진흥법 제45조, 지침 제10조)",
+        unsure="적정 사업기간 산정 문구도 없으므로 1억원 초과 SW 개발사업인지 확인하십시오.",
     )

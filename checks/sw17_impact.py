@@ -9,8 +9,8 @@ from rfpcheck.pipeline.model import Document, Finding
 
 from .common import kinds, load_lexicon
 from .context import CheckContext, Match
+from .gates import dedupe, development_scope, kinds_label, local_matches, self_check_row, sentence_compact, window
 from .registry import C, Rule
-from .sw07_shared_use import dedupe, development_scope, kinds_label, sentence_compact, self_check_row, window
 
 RULE = Rule(
     id='SW17',
@@ -94,7 +94,7 @@ def detect(ctx: CheckContext) -> Finding:
     state, exempt_labels, regions = _form_categories(ctx)
     in_form = lambda m: any(r.start <= m.start < r.end for r in regions)  # noqa: E731
     done, claims = [], []
-    for m in ctx.finditer(lex.rx("done")):
+    for m in local_matches(ctx, lex.rx("done")):
         if self_check_row(doc, m) or in_form(m):
             continue
         b, _ = window(doc, m, 6, 0)
@@ -150,6 +150,11 @@ def detect(ctx: CheckContext) -> Finding:
         return ctx.finding(RULE, "review", "사업유형을 확인하지 못했고 영향평가 결과서나 실시 문구도 없습니다. 제외 사업(상용SW 구매, "
                            "단순 운영, DB 구축, 단일기관 내부용 등)이 아니면 영향평가 결과서를 첨부해야 합니다.",
                            applies="사업유형 미상 → 제외 사업 여부 판단 불가")
+    security = lex.rx("security_name").search(name) if name else None
+    if state != "other" and security:
+        return ctx.finding(RULE, "review", f"영향평가 결과서나 실시 문구가 없습니다. 사업명(‘{security.group(0)}’)으로 보아 "
+                           "안보·치안·외교 관련 제외 사업(영 제35조②)일 수 있으니 확인하십시오.",
+                           applies=f"{scope}; 안보·치안·외교 관련 사업 여부 불확실")
     if state != "other" and internal:
         return ctx.finding(RULE, "review", f"영향평가 결과서나 실시 문구가 없습니다. 시스템 사용자가 주로 기관 내부 직원으로 보여"
                            f"({cue}) 단일기관 내부용 제외 사업일 수 있으니 확인하십시오.",

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from rfpcheck.pipeline.model import Finding
 
-from .common import budget_gate, load_lexicon
+from .common import load_lexicon
 from .context import CheckContext
+from .gates import amount_scope, dedupe, law_list_item, local_matches, self_check_row, silence
 from .registry import C, Rule
-from .sw07_shared_use import dedupe, development_scope, kinds_label, law_list_item, operates, self_check_row
 
 RULE = Rule(
     id='SW18',
@@ -28,34 +28,21 @@ THRESHOLD = 100_000_000
 
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
-    dev, why = development_scope(doc)
-    if dev:
-        scope = why
-    elif operates(doc):
-        scope = f"사업유형 {kinds_label([k for k in (doc.facts.value('project_kinds') or [])])}(유지관리·운영 포함)"
-    elif dev is None:
-        scope = None
-    else:
-        return ctx.not_applicable(RULE, f"{why}, 유지관리·운영 사업도 아님 → 해당없음")
+    sc = amount_scope(ctx, RULE, THRESHOLD, operation=True)
+    if sc.finding:
+        return sc.finding
+    applies = sc.applies
     lex = load_lexicon("sw18")
-    found = [m for m in ctx.finditer(lex.rx("statement"))
+    found = [m for m in local_matches(ctx, lex.rx("statement"))
              if not law_list_item(doc, m) and not self_check_row(doc, m)]
-    gate, gwhy = budget_gate(doc, THRESHOLD)
-    if gate is False:
-        return ctx.not_applicable(RULE, f"{scope or '사업유형 미상'}, {gwhy} → 해당없음")
-    applies = f"{scope or '사업유형 미상'}, {gwhy} → 적용" if gate else f"{scope or '사업유형 미상'}; {gwhy}"
     if found:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in found], 2)
         return ctx.finding(RULE, "pass", "계약상대자의 SW사업정보(수행·실적 정보) 작성·제출이 명시되어 있습니다.", ev,
                            applies=applies)
-    if gate is None or scope is None:
-        return ctx.finding(RULE, "review", f"{gwhy if gate is None else '사업유형을 확인하지 못했습니다'}. "
-                           "SW사업정보 제출 문구도 없으므로 1억원 이상 SW 개발·운영 사업인지 확인하십시오.",
-                           applies=applies)
-    return ctx.finding(
-        RULE, "missing",
+    return silence(
+        ctx, RULE, sc,
         "계약상대자가 SW사업정보를 SW사업정보 저장소에 제출하도록 정한 내용이 없습니다.",
-        applies=applies,
         looked_for="‘SW사업정보 데이터 작성 및 제출’, ‘SW사업정보 저장소(www.spir.kr)’, ‘SW사업 수행 및 실적정보’ 등 "
                    "SW사업정보 제출 의무 (소프트웨어 진흥법 제46조)",
+        unsure="SW사업정보 제출 문구도 없으므로 1억원 이상 SW 개발·운영 사업인지 확인하십시오.",
     )

@@ -8,31 +8,8 @@ import pytest
 from rfpcheck.checks.sw02_commercial_sw import detect
 
 from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
 
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import quotes, run
 
 PLAN = "[붙임 2] 직접구매 대상 상용소프트웨어 구매계획"
 LICENCE = ["ECR-001 챗봇 엔진 라이선스 구매", "○ 라이선스 수량 : 50 user, 영구 라이선스로 납품"]
@@ -126,3 +103,77 @@ def test_funding_table_wording_is_not_a_purchase():
     f, _ = run(detect, "3. 요구사항", "- SW개발 및 재개발사업 : 발주금액 기준 1억원 이상(HW, 상용SW구매 비용 등을 포함한 통합발주 금액 기준)",
                kind="SW개발", budget="5억", buys_commercial_sw="no")
     assert f.status == "not_applicable"
+
+
+# -- purchases phrased with particles, quantities and subjects ---------------------------------------
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 문서 변환 서버용 라이선스를 구매하여 설치하여야 함",
+    "○ 백업 관리 소프트웨어 라이선스 4 core를 도입하여 이중화 환경을 구성함",
+    "○ 음성인식 엔진 라이선스(동시 채널 20개)를 제공하여야 한다",
+    "○ 상용 DBMS(동등 이상) 2식을 구매하여 이중화할 것",
+    "○ 시스템 구성에 필요한 WEB·WAS 등 상용 소프트웨어 일체는 계약상대자가 공급한다.",
+    "○ 회계 업무 상용 패키지(ERP)를 도입하고 기관 업무에 맞게 설정하여야 함",
+    "○ 전자서명 검증 솔루션을 구매하여 포털에 연계하여야 함",
+    "○ 계약상대자는 서버 백신 S/W 40카피를 납품하여야 함",
+    "○ 웹 방화벽 솔루션(상용) 1식 공급",
+])
+def test_purchase_phrasings_inside_the_contract_are_missing(clause):
+    f, _ = run(detect, "3. 시스템 구성 요구사항", clause, kind="SW개발", budget="9억")
+    assert f.status == "missing"
+    assert quotes(f) == clause.lstrip("○ ")
+
+
+def test_purchase_table_rows_are_read():
+    rows = [["구분", "품목", "수량"], ["S/W", "서버 접근제어 소프트웨어", "3식"], ["H/W", "웹 서버", "2대"]]
+    f, _ = run(detect, "3. 도입 품목", "○ 도입 품목은 다음과 같음", rows=rows, kind="SW개발", budget="9억")
+    assert f.status == "missing"
+    assert "접근제어 소프트웨어 | 3식" in quotes(f) and "웹 서버" not in quotes(f)
+    # a certified product in the same table makes it a violation
+    rows.append(["S/W", "개인정보 필터링 솔루션", "1식 (GS인증)"])
+    f, _ = run(detect, "3. 도입 품목", "○ 도입 품목은 다음과 같음", rows=rows, kind="SW개발", budget="9억")
+    assert f.status == "violation"
+
+
+def test_a_hardware_table_or_an_inventory_is_not_a_purchase():
+    rows = [["품목", "규격", "수량"], ["웹 서버", "8 core", "2대"], ["L3 스위치", "24 port", "2대"]]
+    f, _ = run(detect, "3. 도입 장비", "○ 도입 장비는 다음과 같음", rows=rows, kind="SW개발", budget="9억",
+               buys_commercial_sw="no")
+    assert f.status == "not_applicable"
+
+
+def test_none_row_that_says_no_commercial_sw_is_bought_is_not_a_purchase():
+    rows = [["구분", "내용"], ["분리발주에 관한 사항", "해당없음(상용SW 구매 없음)"]]
+    f, _ = run(detect, "1. 사업 개요", "○ 사업 개요는 다음과 같음", rows=rows, kind="SW개발", budget="9억")
+    assert f.status == "not_applicable"
+    assert "해당없음" in quotes(f)
+
+
+def test_none_statement_but_a_licence_purchase_needs_review():
+    f, _ = run(detect, "1. 사업 개요", "○ 직접구매 대상 : 없음", "3. 요구사항", "○ 통계 분석 엔진 라이선스를 공급하여야 함",
+               kind="SW개발", budget="9억")
+    assert f.status == "review"
+    assert "라이선스를 공급" in quotes(f) and "직접구매 대상" in quotes(f)
+
+
+def test_licences_already_owned_are_not_bought():
+    for clause in ("○ 본 사업은 발주기관이 기 구매한 라이선스를 활용함", "○ 개발 도구는 계약상대자가 보유한 라이선스를 사용함"):
+        f, _ = run(detect, "3. 요구사항", clause, kind="SW개발", budget="9억", buys_commercial_sw="no")
+        assert f.status == "not_applicable", clause
+
+
+def test_commercial_words_with_only_a_guess_of_no_purchase_need_review():
+    """A weak hint in the requirements and an inferred 'no purchase' (low confidence) is not a silent 해당없음."""
+    from rfpcheck.pipeline.model import Fact
+
+    f, doc = run(detect, "3. 요구사항", "○ 구축에 쓰는 상용 S/W는 정식 사용권 증빙을 제출하여야 함", kind="SW개발", budget="9억")
+    doc.facts["buys_commercial_sw"] = Fact("buys_commercial_sw", "no", "inferred", 0.45)
+    f = detect(CheckContext(doc))
+    assert f.status == "review"
+    assert "상용 S/W" in quotes(f)
+
+
+def test_a_conditional_purchase_is_not_a_purchase():
+    f, _ = run(detect, "3. 요구사항", "○ 상용SW를 도입하는 경우 발주기관과 사전에 협의하여야 함", kind="SW개발", budget="9억")
+    assert f.status == "review"

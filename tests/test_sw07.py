@@ -4,34 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from rfpcheck.checks.sw07_shared_use import detect, development_scope
+from rfpcheck.checks.gates import development_scope
+from rfpcheck.checks.sw07_shared_use import detect
 
 from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
 
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import build_doc, inferred, quotes, run
 
 NO_SHARING = "○ 본 사업으로 개발되는 소프트웨어는 용역계약일반조건 제56조에 따라 타 기관과 공동활용할 계획이 없음"
 
@@ -89,18 +67,16 @@ def test_projects_that_do_not_develop_are_not_applicable(kind):
 
 def test_operation_contract_with_functional_requirements_develops():
     rows = [["요구사항 고유번호", "요구사항 명칭"]] + [[f"SFR-00{i}", f"신규 기능 {i} 개발"] for i in range(1, 5)]
-    f, _ = run(detect, "3. 요구사항", "○ 운영 중 요청되는 기능을 개발하여 반영하여야 함", rows=rows,
-               kind="유지관리운영", budget="3억")
+    _, doc = run(detect, "3. 요구사항", "○ 운영 중 요청되는 기능을 개발하여 반영하여야 함", rows=rows, budget="3억")
+    inferred(doc, project_kinds=["유지관리운영"], project_name="통합 민원 플랫폼 운영 용역")
+    f = detect(CheckContext(doc))
     assert f.status == "missing"
     assert "기능 요구사항 4건" in f.applies
-
-
-def inferred(doc, **facts):
-    """Overwrite facts as if the facts stage had inferred them (not user-given)."""
-    from rfpcheck.pipeline.model import Fact
-    for name, value in facts.items():
-        doc.facts[name] = Fact(name, value, "inferred", 0.6)
-    return doc
+    # a kind the user gave is not overridden by the requirement ids
+    f, _ = run(detect, "3. 요구사항", "○ 운영 중 요청되는 기능을 개발하여 반영하여야 함", rows=rows,
+               kind="유지관리운영", budget="3억")
+    assert f.status == "not_applicable"
+    assert "입력한 사업유형" in f.message
 
 
 def test_licence_subscription_is_a_purchase_not_development():
@@ -126,10 +102,32 @@ def test_db_build_in_the_name_is_not_development():
 
 def test_unknown_kind_gives_review_not_silence():
     from rfpcheck.pipeline.model import Fact
-    blocks = [RawBlock(t) for t in (*HEAD, "8. 기타사항", "○ 산출물은 발주기관에 귀속됨")]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, {"budget": "5억"})
+    doc = build_doc("8. 기타사항", "○ 산출물은 발주기관에 귀속됨", budget="5억")
     doc.facts["project_kinds"] = Fact("project_kinds")
     f = detect(CheckContext(doc))
     assert f.status == "review"
+
+
+@pytest.mark.parametrize("clause, status", [
+    ("○ 본 시스템은 도 산하 18개 교육지원청이 공동으로 활용할 예정임", "pass"),
+    ("○ 본 사업의 산출물은 다른 공공기관과 공동으로 활용하지 않음", "pass"),
+    ("○ 공동활용 예정 기관 : ○○도 소속 11개 시·군 보건소", "pass"),
+    ("○ 본 시스템은 타 기관 공동활용 대상이 아님", "pass"),
+    ("○ 구축되는 플랫폼은 여러 부서가 공동으로 활용할 수 있도록 권한을 설계하여야 함", "missing"),
+])
+def test_sharing_phrased_without_the_agency_noun(clause, status):
+    f, _ = run(detect, "8. 기타사항", clause, kind="SW개발", budget="5억")
+    assert f.status == status
+    if status == "pass":
+        assert "공동" in quotes(f)
+
+
+def test_homepage_operation_contract_is_not_development():
+    _, doc = run(detect, "3. 과업 내용", "○ 부서 요청 게시물을 2일 이내에 등록하여야 함", budget="4억")
+    inferred(doc, project_kinds=["유지관리운영", "홈페이지앱"], project_name="기관 누리집 운영 및 게시물 관리 용역")
+    dev, why = development_scope(doc)
+    assert dev is False and "SW 개발" in why
+    assert detect(CheckContext(doc)).status == "not_applicable"
+    # a contract that rebuilds the site develops it
+    inferred(doc, project_name="기관 누리집 개편 및 운영 용역")
+    assert development_scope(doc)[0] is True

@@ -5,34 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from rfpcheck.checks.sw10_contract_method import detect, evaluation_scope
+from rfpcheck.checks.gates import evaluation_scope
+from rfpcheck.checks.sw10_contract_method import detect
 
 from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
 
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import quotes, run
 
 EVAL = "○ 제안서 평가는 기술능력평가와 가격평가를 합산한 종합평가점수로 하며, 평가항목 및 배점은 붙임과 같음"
 TASK_HEAD = ["가람시 누리집 개편 용역 과업지시서", "1. 과업 개요", "가. 과업기간: 계약일로부터 5개월"]
@@ -117,3 +95,50 @@ def test_task_order_with_an_evaluation_part_applies():
     f, _ = run(detect, "6. 평가", EVAL, "○ 종합평가점수는 기술능력평가 점수와 가격평가 점수를 합산함",
                "○ 계약방법 : 협상에 의한 계약", head=TASK_HEAD, kind="SW개발", budget="3억")
     assert f.status == "pass"
+
+
+def test_a_value_that_starts_with_a_digit_is_read():
+    f, _ = run(detect, "5. 제안 안내", EVAL, rows=[["구분", "내용"], ["계약방법", "2단계 경쟁입찰(규격 후 가격)"]],
+               kind="SW개발", budget="5억")
+    assert f.status == "review"
+    assert "2단계 경쟁입찰" in quotes(f)
+
+
+def test_a_key_split_across_cells_is_read():
+    f, _ = run(detect, "5. 제안 안내", EVAL, rows=[["입찰", "방식", "일반경쟁입찰, 적격심사"]], kind="SW개발", budget="5억")
+    assert f.status == "violation"
+    assert "적격심사" in quotes(f)
+
+
+def test_a_table_of_contents_line_is_not_the_value():
+    f, _ = run(detect, "목차", "5. 계약방법 ··········· 12", "5. 제안 안내", EVAL, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_lowest_bidders_screened_by_adequacy_review_is_the_method():
+    f, _ = run(detect, "6. 낙찰자 선정", EVAL,
+               "○ 예정가격 이하 입찰자 중 최저가격으로 입찰한 자부터 차례로 「용역 적격심사 기준」에 따라 심사하여 결정함",
+               kind="SW개발", budget="5억")
+    assert f.status == "violation"
+    assert "최저가격으로 입찰한 자" in quotes(f)
+
+
+def test_method_fact_read_next_to_its_key_is_the_fallback():
+    from rfpcheck.pipeline.model import Fact
+
+    f, doc = run(detect, "5. 제안 안내", EVAL, "○ 사업자 선정은 적격심사 결과로 갈음함", kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    s = doc.text.index("적격심사 결과")
+    doc.facts["contract_method"] = Fact("contract_method", "적격심사", "inferred", 0.9, [doc.evidence(s, s + 4)])
+    f = detect(CheckContext(doc))
+    assert f.status == "violation" and "적격심사" in quotes(f)
+    # a method guessed from the vocabulary alone is not taken
+    doc.facts["contract_method"] = Fact("contract_method", "적격심사", "inferred", 0.4, [doc.evidence(s, s + 4)])
+    assert detect(CheckContext(doc)).status == "missing"
+
+
+def test_document_without_evaluation_message_does_not_contradict_itself():
+    f, _ = run(detect, "2. 입찰 안내", "○ 입찰참가자격 : 소프트웨어사업자", head=["구름시 관측 플랫폼 구축 입찰공고"],
+               kind="SW개발", budget="5억", doc_type="입찰공고")
+    assert f.status == "not_applicable"
+    assert "제안서 평가 부분이 없는 문서" in f.message and "입찰공고에서 판단" not in f.message

@@ -7,32 +7,7 @@ import pytest
 
 from rfpcheck.checks.sw11_tech_weight import detect, read_shares
 
-from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
-
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import quotes, run
 
 NEGO = "○ 계약방법 : 협상에 의한 계약"
 
@@ -119,3 +94,44 @@ def test_lowest_price_contract_is_not_applicable():
     f, _ = run(detect, "6. 제안서 평가", "○ 낙찰자 결정방법 : 적격심사", "○ 평가비율 : 기술평가(80%), 가격평가(20%)",
                kind="SW개발", budget="5억", contract_method="적격심사")
     assert f.status == "not_applicable"
+
+
+@pytest.mark.parametrize("lines, rows, share", [
+    ((), [["평가 구분", "배점"], ["기술능력평가", "90"], ["입찰가격평가", "10"], ["합계", "100"]], 90),
+    ((), [["평가 구분", "배점"], ["기술능력평가", "85점"], ["입찰가격평가", "15점"]], 85),
+    ((), [["구분", "기술평가", "가격평가", "합계"], ["비율(%)", "80", "20", "100"]], 80),
+    (("○ 입찰가격평가는 10점, 기술능력평가는 90점으로 함",), None, 90),
+    (("○ 기술능력평가 배점한도 75점, 입찰가격평가 배점한도 25점",), None, 75),
+    (("○ 배점 비율 - 기술(90) : 가격(10)",), None, 90),
+    (("○ 기술 60 : 가격 40의 비율로 종합평가함",), None, 60),
+    (("○ 정량적 평가 15점, 정성적 평가 75점(소계 90점), 입찰가격 평가 10점",), None, 90),
+    (("○ 기술능력평가 점수(배점 80점)와 가격평가 점수(배점 20점)를 합산함",), None, 80),
+])
+def test_shares_in_tables_reversed_order_and_subtotals(lines, rows, share):
+    f, doc = run(detect, "6. 제안서 평가", NEGO, *lines, rows=rows, kind="SW개발", budget="5억")
+    assert {t for t, _ in read_shares(doc)} == {share}
+    assert f.status == ("pass" if share == 90 else "violation")
+
+
+def test_thresholds_and_decimals_are_not_shares():
+    f, doc = run(detect, "6. 제안서 평가", NEGO, "○ 기술능력평가 점수가 배점한도의 85% 이상인 자 중 입찰가격평가 15점 만점 기준",
+                 "○ 기술평가 82.5점 이상, 가격평가 17.5점", kind="SW개발", budget="5억")
+    assert read_shares(doc) == []
+    assert f.status != "pass"
+
+
+def test_hardware_items_alone_do_not_make_the_eighty_point_exception():
+    rows = [["ID", "명칭", "내용"], ["ECR-001", "웹 서버", "서버 2대"], ["ECR-002", "DB 서버", "서버 2대"],
+            ["ECR-003", "스위치", "L2 스위치 4대"]]
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 기술능력평가 80점, 가격평가 20점", rows=rows, kind="SW개발", budget="9억")
+    assert f.status == "violation"
+    assert "80점 예외로 보지 않았습니다" in f.message
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 기술능력평가 80점, 가격평가 20점", rows=rows, kind="HW인프라", budget="9억")
+    assert f.status == "review"
+
+
+def test_a_stated_hardware_share_over_half_needs_review():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 장비 구입비가 총사업비의 65% 이상이어서 기술능력평가 80점, 가격평가 20점을 적용함",
+               kind="SW개발", budget="9억")
+    assert f.status == "review"
+    assert "HW 비중" in f.message

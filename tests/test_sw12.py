@@ -7,32 +7,7 @@ import pytest
 
 from rfpcheck.checks.sw12_tech_eval import detect
 
-from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
-
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import quotes, run
 
 NEGO = "○ 계약방법 : 협상에 의한 계약"
 EVAL = "○ 평가비율 : 기술평가(90%), 가격평가(10%), 종합평가점수로 협상적격자를 선정함"
@@ -96,3 +71,33 @@ def test_task_order_without_evaluation_is_not_applicable():
     head = ["가람시 누리집 개편 용역 과업지시서", "1. 과업 개요"]
     f, _ = run(detect, "2. 과업 내용", "○ 메뉴 개편", head=head, kind="홈페이지앱", budget="0.95억")
     assert f.status == "not_applicable"
+
+
+def test_proposal_outline_table_with_page_counts_is_not_an_evaluation_table():
+    rows = [["목차", "분량(쪽)", "작성 요령"], ["전략 및 방법론", "8", "추진 전략"], ["기술 및 기능", "30", "구현 방안"],
+            ["성능 및 품질", "8", "품질 보증"], ["프로젝트 관리", "6", "일정 관리"], ["프로젝트 지원", "4", "교육 계획"]]
+    f, _ = run(detect, "5. 제안서 작성 요령", NEGO, EVAL, rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_scores_with_a_unit_count_whatever_the_header():
+    rows = [["구분", "점수"]] + [[r[0], r[2] + "점"] for r in CATEGORY_ROWS[1:]]
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    bare = [["구분", "점수"]] + [[r[0], r[2]] for r in CATEGORY_ROWS[1:]]
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, rows=bare, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_guideline_named_only_for_the_subcontract_form_is_not_evidence():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL,
+               "○ 하도급 계획의 적정성은 「소프트웨어 기술성 평가기준 지침」 별표 3에 따라 평가함",
+               rows=[["평가항목", "배점"], ["사업 이해도", "20"], ["수행 능력", "30"]], kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == []
+
+
+def test_guideline_as_the_object_of_a_sentence_is_not_a_law_list():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, "○ 제안서 기술능력평가 기준은 「소프트웨어 기술성 평가기준 지침」",
+               kind="SW개발", budget="5억")
+    assert f.status == "pass"

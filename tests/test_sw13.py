@@ -6,32 +6,7 @@ import pytest
 
 from rfpcheck.checks.sw13_compensation import detect
 
-from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
-
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import quotes, run
 
 OFFERED = ("○ 낙찰자로 결정되지 아니한 자 중 기술능력평가 점수가 85% 이상인 상위 2인에게 제안서 작성비용의 일부를 "
            "보상한다(총사업예산의 1천분의 8 및 1천분의 5).")
@@ -73,3 +48,36 @@ def test_unknown_amount_is_review():
     f, doc = run(detect, "5. 제안 안내", DECLINED, kind="SW개발")
     assert not doc.facts.get_fact("budget_krw").known
     assert f.status == "review" and "사업금액" in f.message
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 제안서 보상 : 「소프트웨어사업 계약 및 관리감독에 관한 지침」 제16조를 준용함",
+    "○ 탈락한 제안사 중 평가 점수가 높은 제안자에게는 제안서 작성 비용의 일부를 보상할 수 있음",
+    "○ 낙찰되지 못한 입찰자 중 상위 2인에게 제안서 작성비용을 보상함",
+    "○ 우수 제안서 보상 : 낙찰자를 제외한 차순위자 2인에게 보상금을 지급함",
+])
+def test_compensation_phrasings_pass(clause):
+    f, _ = run(detect, "5. 제안 안내", clause, kind="SW개발", budget="25억")
+    assert f.status == "pass"
+    assert "보상" in quotes(f)
+
+
+def test_overview_row_that_says_compensation_applies_passes():
+    rows = [["구분", "내용"], ["제안서 보상", "해당(지침에 따라 차순위 2인 보상)"]]
+    f, _ = run(detect, "1. 사업 개요", "○ 사업 개요는 다음과 같음", rows=rows, kind="SW개발", budget="25억")
+    assert f.status == "pass"
+    rows = [["구분", "내용"], ["제안서 보상", "해당없음"]]
+    f, _ = run(detect, "1. 사업 개요", "○ 사업 개요는 다음과 같음", rows=rows, kind="SW개발", budget="25억")
+    assert f.status == "review"
+
+
+def test_other_losses_not_compensated_are_not_a_refusal():
+    f, _ = run(detect, "7. 계약 조건", "○ 천재지변으로 발생한 손해는 발주기관이 보상하지 아니함", kind="SW개발", budget="25억")
+    assert f.status == "missing"
+    assert f.evidence == []
+
+
+def test_terms_split_over_a_merged_key_cell_pass():
+    rows = [["항목", "구분", "내용"], ["제안서 보상", "대상", "낙찰자 외 차순위 2인"], ["", "금액", "총사업예산의 1천분의 8, 1천분의 5"]]
+    f, _ = run(detect, "5. 제안 안내", "○ 제안 안내는 다음과 같음", rows=rows, kind="SW개발", budget="30억")
+    assert f.status == "pass"

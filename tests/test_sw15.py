@@ -6,32 +6,7 @@ import pytest
 
 from rfpcheck.checks.sw15_duration import detect
 
-from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
-
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import quotes, run
 
 STATEMENT = "※ 본 사업은 「소프트웨어 개발사업의 적정 사업기간 산정 기준」에 따른 사업임"
 
@@ -91,3 +66,29 @@ def test_not_applicable_without_development(kind):
 def test_unknown_amount_is_review_without_a_statement():
     f, _ = run(detect, "2. 사업 개요", "○ 사업기간 : 8개월", kind="SW개발")
     assert f.status == "review"
+
+
+@pytest.mark.parametrize("lines", [
+    ("2. 관련 법령", "ㅇ 소프트웨어 진흥법", "ㅇ 소프트웨어 개발사업의 적정 사업기간 산정 기준(과학기술정보통신부 고시)", "ㅇ 전자정부법"),
+    ("2. 준수 법령", "- 소프트웨어 진흥법 및 같은 법 시행령", "- 소프트웨어 개발사업의 적정 사업기간 산정 기준",
+     "- 정보시스템 구축·운영 지침"),
+])
+def test_bulleted_law_lists_are_not_evidence(lines):
+    f, _ = run(detect, *lines, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_self_check_rows_ticked_with_words_are_not_evidence():
+    rows = [["점검항목", "준수여부"], ["과업심의위원회 개최", "예"], ["적정 사업기간 산정 기준 적용", "예"], ["SW사업정보 제출", "예"]]
+    f, _ = run(detect, "[붙임 5] 법제도 준수 체크리스트", rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+@pytest.mark.parametrize("clause", [
+    "※ 사업기간은 「소프트웨어 진흥법」 제45조에 따라 적정 사업기간을 산정하여 정하였음",
+    "○ 사업기간은 적정 사업기간 산정 결과(9개월)를 반영하여 계약일로부터 9개월로 함",
+])
+def test_computed_period_statements_pass(clause):
+    f, _ = run(detect, "2. 사업 개요", clause, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "적정 사업기간" in quotes(f)

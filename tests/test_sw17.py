@@ -7,32 +7,7 @@ import pytest
 
 from rfpcheck.checks.sw17_impact import detect
 
-from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
-
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import quotes, run
 
 PUBLIC = ["○ 시민이 누리집에서 회원가입 후 민원을 신청하고 이용자는 처리 결과를 조회함"] * 4
 FORM_HEAD = "구분 | ①상용소프트웨어의 구매·설치 및 유지관리 사업 | {1} ②국가안보, 치안, 외교 등 민간이 서비스하기에 부적합한 사업 | □ " \
@@ -109,3 +84,27 @@ def test_exempt_kinds_are_not_applicable(kind):
 def test_consulting_is_not_exempt():
     f, _ = run(detect, "2. 사업 개요", *PUBLIC, kind="ISP컨설팅", budget="3억")
     assert f.status == "missing"
+
+
+def test_other_impact_assessments_are_not_the_sw_assessment():
+    f, _ = run(detect, "2. 사업 개요", "○ 하천 정비에 따른 환경영향평가 결과서는 발주기관이 별도로 제공함", *PUBLIC,
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == []
+
+
+@pytest.mark.parametrize("clause, rows", [
+    ("○ 사업 개요는 다음과 같음", [["구분", "내용"], ["SW사업 영향평가", "실시 완료(결과서 붙임)"]]),
+    ("○ 「소프트웨어 진흥법」 제43조에 따른 영향평가 결과: 민간시장 침해 우려 없음(붙임 2)", None),
+])
+def test_assessment_in_an_overview_row_or_a_result_sentence_passes(clause, rows):
+    f, _ = run(detect, "1. 사업 개요", clause, *PUBLIC, rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "영향평가" in quotes(f)
+
+
+def test_a_policing_project_without_the_assessment_needs_review():
+    head = ["2025년 경찰 현장단말 기능개선 사업 제안요청서", "1. 사업 개요", "가. 사업명: 경찰 현장단말 기능개선 사업"]
+    f, _ = run(detect, "2. 과업 내용", *PUBLIC, head=head, kind="고도화", budget="5억")
+    assert f.status == "review"
+    assert "안보·치안·외교" in f.message

@@ -6,32 +6,7 @@ import pytest
 
 from rfpcheck.checks.sw18_project_info import detect
 
-from rfpcheck.checks.context import CheckContext
-from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
-from rfpcheck.pipeline.segment import segment
-
-HEAD = ["가람시 통합 민원 플랫폼 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 계약일로부터 8개월"]
-
-
-def run(detect, *lines, rows=None, head=HEAD, **given):
-    """Build a small document (lines, then one table of ``rows``), read its facts (``given`` wins)
-    and run ``detect``; return (finding, document)."""
-    blocks = [RawBlock(t) for t in (*head, *lines)]
-    for r, cells in enumerate(rows or []):
-        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("sample.txt", "txt", blocks)
-    segment(doc)
-    infer_facts(doc, given)
-    f = detect(CheckContext(doc))
-    for e in f.evidence:  # every quote is an exact substring of the text at its offsets
-        assert doc.text[e.start:e.end].strip() == e.quote or e.quote.endswith("…")
-    return f, doc
-
-
-def quotes(f) -> str:
-    return " / ".join(e.quote for e in f.evidence)
-
+from docbuild import run
 
 CLAUSE = "○ 계약상대자는 「소프트웨어 진흥법」 제46조에 따라 SW사업정보(SW사업 수행 및 실적정보) 데이터를 작성하여 제출하여야 함"
 
@@ -83,3 +58,25 @@ def test_unknown_amount_needs_review_unless_the_clause_is_there():
     assert f.status == "review" and "사업금액" in f.message
     f, _ = run(detect, "6. 기타", CLAUSE, kind="SW개발")
     assert f.status == "pass"
+
+
+def test_self_check_row_that_is_not_the_last_is_not_evidence():
+    rows = [["점검항목", "확인"], ["18. SW사업정보 제출", "O"], ["17. SW사업 영향평가", "O"]]
+    f, _ = run(detect, "[붙임] 자가점검표", rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_bulleted_law_list_is_not_evidence():
+    f, _ = run(detect, "2. 관련 법령", "ㅇ 소프트웨어 진흥법", "ㅇ SW사업정보 저장소 운영 규정", "ㅇ 전자정부법",
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+@pytest.mark.parametrize("lines", [
+    ("○ 계약상대자는 착수 시 SW사업 정보보안 서약서를 작성하여 제출하여야 함",),
+    ("2. 제안서 목차", "5.3 SW사업정보 관리 방안", "○ 목차별 작성 내용은 제안사가 정함"),
+])
+def test_other_topics_and_outline_items_are_not_the_submission(lines):
+    f, _ = run(detect, "6. 기타", *lines, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == []

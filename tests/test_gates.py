@@ -1,0 +1,166 @@
+"""checks/gates.py: the applicability gates (SW development, amount, proposal evaluation, negotiated
+contract) and the context tests (law lists, self-check rows, one block) shared by SW02, SW07,
+SW10–SW13, SW15, SW17 and SW18."""
+from __future__ import annotations
+
+import pytest
+import regex
+
+from rfpcheck.checks import gates
+from rfpcheck.checks.context import CheckContext
+from rfpcheck.checks.registry import get_rule
+from rfpcheck.pipeline.model import Fact
+
+from docbuild import build_doc as build
+from docbuild import inferred
+
+
+def match(doc, needle: str):
+    """The first match of a literal (whitespace-free) on the document."""
+    ctx = CheckContext(doc)
+    return next(ctx.finditer(regex.escape("".join(needle.split()))))
+
+
+# -- law lists ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lines, needle", [
+    (("2. 관련 법령", "ㅇ 소프트웨어 진흥법", "ㅇ 공공데이터 관리지침", "ㅇ 전자정부법"), "공공데이터 관리지침"),
+    (("2. 준수 법령", "- 정보시스템 구축·운영 지침", "- 전자정부 웹사이트 품질관리 지침(행정안전부 고시)"), "웹사이트 품질관리"),
+    (("관련 법령",
+      "ｏ정보시스템 구축·운영 지침(행정안전부고시)ｏ소프트웨어 기술성 평가기준(과학기술정보통신부고시)ｏ용역계약일반조건"),
+     "소프트웨어 기술성 평가기준"),
+])
+def test_items_of_bare_law_lists(lines, needle):
+    doc = build(*lines)
+    assert gates.law_list_item(doc, match(doc, needle))
+
+
+@pytest.mark.parametrize("line, needle", [
+    ("ㅇ 본 사업은 「공공데이터 관리지침」에 따라 개방 데이터를 제출하여야 함", "공공데이터 관리지침"),
+    ("ㅇ 평가기준 : 소프트웨어 기술성 평가기준", "소프트웨어 기술성 평가기준"),
+    ("ㅇ 기술능력평가는 「소프트웨어 기술성 평가기준」", "소프트웨어 기술성 평가기준"),
+])
+def test_statements_that_apply_a_law_are_not_list_items(line, needle):
+    doc = build("2. 평가 방법", line)
+    assert not gates.law_list_item(doc, match(doc, needle))
+
+
+# -- self-check rows ---------------------------------------------------------------------------------
+
+
+def test_every_ticked_row_of_a_check_table_is_a_self_check_row():
+    rows = [["점검항목", "준수여부"], ["과업심의위원회 개최", "예"], ["적정 사업기간 산정", "예"], ["영향평가 실시", "해당"]]
+    doc = build("[붙임] 법제도 준수 체크리스트", rows=rows)
+    for needle in ("과업심의위원회", "적정 사업기간 산정", "영향평가 실시"):
+        assert gates.self_check_row(doc, match(doc, needle)), needle
+
+
+def test_mark_ticks_count_without_a_check_header_and_outside_tables():
+    doc = build("[붙임]", "15. SW사업 적정사업기간 산정 | O", rows=[["구분", "비고"], ["18. SW사업정보 제출", "○"]])
+    assert gates.self_check_row(doc, match(doc, "적정사업기간 산정"))
+    assert gates.self_check_row(doc, match(doc, "SW사업정보 제출"))
+
+
+@pytest.mark.parametrize("rows, needle", [
+    ([["구분", "내용"], ["제안서 보상", "해당(지침에 따라 2인 보상)"]], "제안서 보상"),
+    ([["구분", "내용"], ["적정 사업기간 산정", "해당"]], "적정 사업기간 산정"),  # a word tick needs a check header
+    ([["요구사항 ID", "요구사항 명칭", "필수"], ["PMR-004", "소프트웨어사업정보 제출", "O"]], "사업정보 제출"),
+])
+def test_overview_and_requirement_rows_are_not_self_check_rows(rows, needle):
+    doc = build("3. 요구사항", rows=rows)
+    assert not gates.self_check_row(doc, match(doc, needle))
+
+
+def test_same_block():
+    doc = build("5.3 SW사업정보 관리 방안", "○ 목차별 작성 내용은 제안사가 정함")
+    ctx = CheckContext(doc)
+    across = next(ctx.finditer(r"사업정보[^。]{0,40}?작성"))
+    inside = next(ctx.finditer(r"목차별작성"))
+    assert not gates.same_block(doc, across) and gates.same_block(doc, inside)
+
+
+# -- does the project develop SW ---------------------------------------------------------------------
+
+
+def test_web_operation_contract_is_not_development_but_a_rebuild_is():
+    doc = inferred(build("○ 게시물 등록"), project_kinds=["유지관리운영", "홈페이지앱"],
+                   project_name="기관 누리집 운영 및 콘텐츠 관리 용역")
+    assert gates.development_scope(doc)[0] is False
+    inferred(doc, project_name="기관 누리집 재구축 및 운영 용역")
+    assert gates.development_scope(doc)[0] is True
+
+
+def test_functional_requirements_make_an_inferred_operation_contract_develop_but_not_a_given_one():
+    rows = [["ID", "명칭"]] + [[f"SFR-00{i}", f"신규 기능 {i}"] for i in range(1, 4)]
+    doc = inferred(build("3. 요구사항", rows=rows), project_kinds=["유지관리운영"], project_name="통합 플랫폼 운영 용역")
+    dev, why = gates.development_scope(doc)
+    assert dev is True and "기능 요구사항 3건" in why
+    doc = build("3. 요구사항", rows=rows, kind="유지관리운영")
+    dev, why = gates.development_scope(doc)
+    assert dev is False and "입력값" in why and "입력한 사업유형을 따름" in why
+
+
+def test_unknown_kind_is_none():
+    doc = build("○ 과업")
+    doc.facts["project_kinds"] = Fact("project_kinds")
+    assert gates.development_scope(doc)[0] is None
+
+
+def test_amount_scope():
+    rule = get_rule("SW15")
+    doc = build("○ 과업", kind="SW개발", budget="5억")
+    sc = gates.amount_scope(CheckContext(doc), rule, 100_000_000, strict=True)
+    assert sc.finding is None and sc.unsure is None and sc.applies.endswith("→ 적용")
+    doc = build("○ 과업", kind="SW개발", budget="1억")
+    sc = gates.amount_scope(CheckContext(doc), rule, 100_000_000, strict=True)
+    assert sc.finding is not None and sc.finding.status == "not_applicable"
+    doc = build("○ 과업", kind="SW개발")
+    sc = gates.amount_scope(CheckContext(doc), rule, 100_000_000, strict=True)
+    assert sc.finding is None and "사업금액" in sc.unsure
+    assert gates.silence(CheckContext(doc), rule, sc, "없음", "찾은 것", "확인").status == "review"
+    doc = build("○ 과업", kind="유지관리운영", budget="5억")
+    assert gates.amount_scope(CheckContext(doc), rule, 100_000_000).finding.status == "not_applicable"
+    sc = gates.amount_scope(CheckContext(doc), rule, 100_000_000, operation=True)
+    assert sc.finding is None and "유지관리·운영" in sc.applies
+
+
+# -- proposal evaluation and the negotiated contract ---------------------------------------------------
+
+
+def test_evaluation_and_negotiation_scope():
+    rule = get_rule("SW11")
+    task = ["누리시 누리집 개편 용역 과업지시서", "1. 과업 개요"]
+    doc = build("○ 메뉴 개편", head=task, kind="홈페이지앱", budget="0.9억")
+    assert gates.evaluation_scope(doc)[0] is False
+    na, _, _ = gates.negotiation_scope(CheckContext(doc), rule)
+    assert na.status == "not_applicable" and "평가" in na.message
+    doc = build("6. 평가", "○ 기술능력평가와 가격평가를 합산한 종합평가점수로 협상적격자를 선정함", head=task,
+                kind="SW개발", budget="3억", contract_method="적격심사")
+    assert gates.evaluation_scope(doc)[0] is True
+    na, _, _ = gates.negotiation_scope(CheckContext(doc), rule)
+    assert na.status == "not_applicable" and "적격심사(입력값)" in na.message
+    doc = build("6. 평가", "○ 기술능력평가와 가격평가를 합산한 종합평가점수로 협상적격자를 선정함", kind="SW개발", budget="3억")
+    na, applies, n = gates.negotiation_scope(CheckContext(doc), rule)
+    assert na is None and applies.endswith("→ 적용") and n >= 2
+
+
+def test_iter_named_keeps_named_groups_and_skips_the_table_of_contents():
+    doc = build("목차", "기술평가 90점 ········ 3", "1. 평가", "○ 기술평가 80점")
+    assert doc.toc_ranges
+    found = [(rm.group("n"), m) for rm, m in gates.iter_named(doc, regex.compile(r"기술평가(?P<n>[0-9]+)점"))]
+    assert [n for n, _ in found] == ["80"]
+    assert doc.text[found[0][1].start:found[0][1].end] == "기술평가 80점"
+
+
+def test_local_matches_narrow_a_match_that_runs_out_of_a_heading():
+    doc = build("가. 사업기간: 계약일로부터 9개월", "○ 본 사업의 기간은 적정 사업기간 종합산정서(붙임 4)에 따름",
+                "5.3 SW사업정보 관리 방안", "○ 목차별 작성 내용은 제안사가 정함",
+                rows=[["제안서 보상", "해당(차순위 2인)"]])
+    ctx = CheckContext(doc)
+    rx = regex.compile(r"사업기간[^。]{0,40}?종합산정서")
+    found = gates.local_matches(ctx, rx)
+    assert [doc.text[m.start:m.end] for m in found] == ["사업기간 종합산정서"]
+    assert gates.local_matches(ctx, regex.compile(r"사업정보[^。]{0,40}?작성")) == []
+    row = gates.local_matches(ctx, regex.compile(r"제안서보상\|해당"))
+    assert len(row) == 1 and not gates.same_block(doc, row[0])
