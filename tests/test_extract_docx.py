@@ -2,7 +2,6 @@
 numbering, text boxes, fields and page marks), and on damaged or hostile packages."""
 from __future__ import annotations
 
-import time
 import zipfile
 from pathlib import Path
 
@@ -128,9 +127,7 @@ def built(tmp_path_factory) -> Path:
 
 
 def test_body_order_levels_and_labels(built):
-    t0 = time.perf_counter()
     doc = extract_docx(built)
-    elapsed = time.perf_counter() - t0
     got = [(b.kind, b.level, b.text) for b in doc.blocks if b.kind != TABLE_CELL and b.depth == 0]
     assert got == [
         (HEADING, 0, "제안요청서 개요"),
@@ -155,7 +152,6 @@ def test_body_order_levels_and_labels(built):
     assert "PAGEREF" not in doc.text and "지운 글" not in doc.text
     assert doc.pages is None and all(b.page is None for b in doc.blocks)  # no layout saved
     assert all(b.para is not None and b.section_no == 0 for b in doc.blocks)
-    assert elapsed < 1.0
 
 
 def test_tables_merged_cells_and_nesting(built):
@@ -256,8 +252,6 @@ def test_docx_zip_bomb_is_refused(built, tmp_path):
         chunk = b"\0" * (1 << 20)
         for _ in range(300):
             f.write(chunk)
-    t0 = time.perf_counter()
     with pytest.raises(InputError) as ei:
         extract(path)
     assert ei.value.code == "zip_bomb"
-    assert time.perf_counter() - t0 < 2.0

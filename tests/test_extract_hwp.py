@@ -240,20 +240,6 @@ def test_twins_agree(hwp_id, pdf_id):
     assert sim >= 0.9, f"{hwp_id} vs {pdf_id}: similarity {sim:.3f}"
 
 
-@needs_shared
-def test_reading_hwp_costs_less_than_its_pdf_twin():
-    if TWINS == [("none", "none")]:
-        pytest.skip("no HWP/PDF twins in the corpus")
-    _doc.cache_clear()
-    _TIMES.clear()
-    for hwp_id, pdf_id in TWINS:
-        _doc(hwp_id)
-        _doc(pdf_id)
-    hwp = sum(_TIMES[h] for h, _ in TWINS)
-    pdf = sum(_TIMES[p] for _, p in TWINS)
-    assert hwp < pdf, f"HWP {hwp:.2f}s vs PDF {pdf:.2f}s"
-
-
 # -- corpus: structure -------------------------------------------------------------------------
 
 

