@@ -15,7 +15,7 @@ Results are cached per document (several rules ask for the same regions).
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import regex
 
@@ -24,6 +24,7 @@ from rfpcheck.pipeline.model import Document, Evidence
 from .common import kinds as _kinds
 from .common import row_text, section_kind
 from .context import CheckContext, Match
+from .spans import row_span, wrapped_line_span
 
 # -- per-document cache ------------------------------------------------------------------------
 
@@ -152,7 +153,129 @@ def self_check_row(doc: Document, start: int) -> bool:
     return bool(_CHECK_TICK.search(row)) and len("".join(row.split())) < 120
 
 
+# -- lines, rows and block boundaries ----------------------------------------------------------
+
+
+def _heading_blocks(doc: Document) -> set[int]:
+    c = _cache(doc)
+    if "heads" not in c:
+        c["heads"] = {s.block_index for s in doc.all_sections}
+    return c["heads"]
+
+
+def hard_break(doc: Document, start: int, end: int) -> int:
+    """The offset of the first line break inside ``[start, end)`` of ``doc.text`` that leaves one unit
+    of the document for another — into or out of a heading, or between a table and the text around
+    it (or another table) — or -1 when there is none.
+
+    Patterns on the whitespace-free view do not see line breaks, so a gap such as ``[^。]{0,30}``
+    runs from a requirement into the next heading ("…현행화하여야 함⏎Ⅳ. 제안서 작성 요령"). Lines of one
+    list or one table may still read together ("보안약점 점검 | … ⏎ 조치 | 조치 결과서 제출")."""
+    text = doc.text
+    nl = text.find("\n", start, end)
+    heads = None
+    while nl >= 0:
+        b1, b2 = doc.block_at(max(0, nl - 1)), doc.block_at(nl + 1)
+        if b1 is None or b2 is None:
+            return nl
+        if b1.index != b2.index:
+            if b1.table != b2.table:
+                return nl
+            if heads is None:
+                heads = _heading_blocks(doc)
+            if b1.index in heads or b2.index in heads:
+                return nl
+        nl = text.find("\n", nl + 1, end)
+    return -1
+
+
+def line_span(doc: Document, offset: int, wrapped: bool = True) -> tuple[int, int]:
+    """The line of ``doc.text`` around ``offset``: a whole table row (its cells read as one line), or
+    the line of a paragraph joined (``wrapped``) with the lines its sentence seems to wrap onto."""
+    if wrapped:
+        return wrapped_line_span(doc, offset)
+    rs = row_span(doc, offset)
+    if rs is not None:
+        return rs
+    text = doc.text
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    return lo, (len(text) if hi < 0 else hi)
+
+
+def line_compact(doc: Document, offset: int, wrapped: bool = True) -> tuple[int, int]:
+    """:func:`line_span` on the whitespace-free view (compact start, compact end)."""
+    a, b = line_span(doc, offset, wrapped)
+    return doc.compact_index(a), doc.compact_index(b)
+
+
+def window(doc: Document, m: Match, before: int, after: int) -> tuple[int, int]:
+    """Compact-view bounds for reading ``before`` characters before and ``after`` characters after a
+    match, kept inside its line or table row (:func:`line_span`)."""
+    lo, hi = line_compact(doc, m.start)
+    return max(lo, m.compact_start - before), min(max(hi, m.compact_end), m.compact_end + after)
+
+
+def iter_lines(doc: Document, rx: "regex.Pattern", include_toc: bool = False) -> Iterator[Match]:
+    """Matches of ``rx`` on the whitespace-free view that do not run over a heading or out of a table
+    (:func:`hard_break`). Such a match is searched again before the break, so "…목록을 현행화하여야
+    함⏎Ⅳ. 제안서 작성 요령" yields "목록을현행화", not "목록…작성"."""
+    s = doc.compact
+    pos, n = 0, len(s)
+    while pos < n:
+        mm = rx.search(s, pos)
+        if mm is None:
+            return
+        cs, ce = mm.span()
+        if ce <= cs:
+            pos = cs + 1
+            continue
+        a, b = doc.span_from_compact(cs, ce)
+        brk = hard_break(doc, a, b)
+        if brk >= 0:
+            lim = doc.compact_index(brk)
+            mm = rx.search(s, cs, lim) if lim > cs else None
+            if mm is None or mm.end() <= mm.start():
+                pos = max(lim, cs + 1)
+                continue
+            cs, ce = mm.span()
+            a, b = doc.span_from_compact(cs, ce)
+        pos = ce
+        if not include_toc and doc.toc_ranges and doc.in_toc(a):
+            continue
+        yield Match(a, b, mm.groups(), cs, ce)
+
+
+# -- 제안서 작성요령: outline rows and instructions to the bidder ----------------------------------
+
+# an instruction on what to write in the proposal ("…방안을 기술할 것", "제안사는 … 제시하여야 함")
+_WRITE_INSTR = regex.compile(
+    r"(?:기술|제시|작성|서술|기재|설명|명시|표기)(?:하여야|해야|할것|하시오|하기바|바람|토록|하여주)"
+    r"|제안서|제안사(?:는|가|의)|제안자(?:는|가)|제안내용|제안업체|제안요청서에|입찰자(?:는|가)"
+)
+_OBLIGE = regex.compile(r"하여야|해야|여야한|어야한|아야한|할것|하도록|필수|의무|(?:한다|함|됨|된다)[.。]?$")
+
+
+def proposal_outline(doc: Document, m: Match) -> bool:
+    """True for a hit in the 제안서 작성요령 (proposal-writing guide) that is not a requirement of the
+    project: an outline row that only names a topic ("4. 보안 | 개발보안 적용 방안, 보안약점 진단 계획"),
+    or an instruction on what the proposal must describe ("…품질관리 방안을 기술할 것"). A firm
+    obligation on the contractor written in that part ("계약상대자는 … 제출하여야 함") still counts."""
+    if section_kind(doc, m.start) != "proposal_guide":
+        return False
+    a, b = doc.sentence_span(m.start, m.end)
+    la, lb = line_span(doc, m.start)
+    clause = "".join(doc.text[max(a, la):min(b, lb) if lb > m.start else b].split())
+    if _WRITE_INSTR.search(clause):
+        return True
+    return not _OBLIGE.search(clause)
+
+
 # -- searching ---------------------------------------------------------------------------------
+
+# the parts of an RFP where a presence rule does not look for the requirement: the table of contents,
+# the evaluation tables, descriptions of the current system (현황), and the proposal-writing guide
+PRESENCE_SKIP = ("toc", "evaluation", "current")
 
 
 def find(
@@ -163,17 +286,27 @@ def find(
     skip_law_list: bool = True,
     skip_kinds: Iterable[str] = ("toc",),
     skip_leak_list: bool = False,
+    skip_outline: bool = False,
+    one_line: bool = True,
     limit: int = 200,
 ) -> list[Match]:
     """Matches of ``rx`` on the whitespace-free view, without those in the table of contents, the
-    기술적용계획표 template, bare law-list items or the section kinds in ``skip_kinds``."""
+    기술적용계획표 template, bare law-list items or the section kinds in ``skip_kinds``;
+    ``skip_outline`` also drops outline rows and writing instructions of the 제안서 작성요령
+    (:func:`proposal_outline`). With ``one_line`` a match does not run over a heading or out of a
+    table (:func:`iter_lines`); otherwise it may run across any blocks."""
     doc = ctx.doc
     kinds = set(skip_kinds)
     out: list[Match] = []
-    for m in ctx.finditer(rx):
+    if isinstance(rx, str):
+        rx = regex.compile(rx)
+    it = iter_lines(doc, rx) if one_line else ctx.finditer(rx)
+    for m in it:
         if skip_template and in_template(doc, m.compact_start):
             continue
         if kinds and section_kind(doc, m.start) in kinds:
+            continue
+        if skip_outline and proposal_outline(doc, m):
             continue
         if skip_law_list and law_list_item(doc, m.start, m.end):
             continue
@@ -190,12 +323,21 @@ def sentence_compact(ctx: CheckContext, m: Match) -> str:
     return "".join(ctx.doc.text[a:b].split())
 
 
-def quotes(ctx: CheckContext, matches: Iterable[Match], n: int = 3) -> list[Evidence]:
-    """Evidence for up to ``n`` matches, one per sentence."""
+_ROW_QUOTE_MAX = 300
+
+
+def quotes(ctx: CheckContext, matches: Iterable[Match], n: int = 3, rows: bool = False) -> list[Evidence]:
+    """Evidence for up to ``n`` matches, one per sentence; with ``rows`` a match in a short table cell
+    is quoted with its whole row ("L3 스위치 | 24포트 | 2대"), not the lone cell."""
     out: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
+    doc = ctx.doc
     for m in matches:
-        ev = ctx.evidence(m.start, m.end)
+        span = row_span(doc, m.start) if rows else None
+        if span is not None and span[1] - span[0] <= _ROW_QUOTE_MAX:
+            ev = doc.evidence(*span)
+        else:
+            ev = ctx.evidence(m.start, m.end)
         key = (ev.start, ev.end)
         if key in seen:
             continue
@@ -221,27 +363,48 @@ def fact_source(doc: Document, name: str) -> str:
 
 
 _DEV_WORD = regex.compile(r"개발|구현|개편")
+# a web site or app is built ("제작", "구축", "퍼블리싱", "리뉴얼") rather than "developed"
+_WEB_BUILD_WORD = regex.compile(r"구축|제작|퍼블리싱|리뉴얼|재구성|개선")
+# a supply or subscription contract
+_SUPPLY_WORD = regex.compile(r"라이선스|라이센스|구독|납품|공급|구매|임차|설치")
+
+
+def _count_outside_template(doc: Document, rx: "regex.Pattern", cap: int) -> int:
+    n = 0
+    for m in rx.finditer(doc.compact):
+        if in_template(doc, m.start()):
+            continue
+        n += 1
+        if n >= cap:
+            break
+    return n
 
 
 def development_mentions(doc: Document, cap: int = 30) -> int:
-    """How often the text speaks of developing (개발·구현·개편) outside the 기술적용계획표 template —
-    a supply or subscription project that the facts read as 'SW개발' barely does (≤ 5)."""
+    """How often the text speaks of developing (개발·구현·개편; for a 홈페이지·앱 project also 구축·제작·
+    퍼블리싱·리뉴얼) outside the 기술적용계획표 template — a supply or subscription project that the facts
+    read as 'SW개발' barely does (≤ 5)."""
     c = _cache(doc)
     if "dev" not in c:
-        n = 0
-        for m in _DEV_WORD.finditer(doc.compact):
-            if in_template(doc, m.start()):
-                continue
-            n += 1
-            if n >= cap:
-                break
+        n = _count_outside_template(doc, _DEV_WORD, cap)
+        if n < cap and "홈페이지앱" in _kinds(doc):
+            n = min(cap, n + _count_outside_template(doc, _WEB_BUILD_WORD, cap))
         c["dev"] = n
     return c["dev"]
 
 
+def supply_mentions(doc: Document, cap: int = 30) -> int:
+    """How often the text speaks of supplying, buying or subscribing (라이선스·구독·납품·공급·구매·설치)."""
+    c = _cache(doc)
+    if "supply" not in c:
+        c["supply"] = _count_outside_template(doc, _SUPPLY_WORD, cap)
+    return c["supply"]
+
+
 def system_scope(doc: Document) -> tuple[str, str]:
     """Whether the project builds or operates an information system: ('build' | 'operation' | 'na',
-    Korean reason naming the facts)."""
+    Korean reason naming the facts). A development kind read from the text is set aside only when the
+    text barely speaks of building anything and does speak of supplying or subscribing."""
     ks = _kinds(doc)
     label = kinds_label(ks)
     how = fact_source(doc, "project_kinds")
@@ -249,8 +412,10 @@ def system_scope(doc: Document) -> tuple[str, str]:
     if set(ks) & set(DEV_KINDS):
         n = development_mentions(doc)
         if n <= 5 and not given and "유지관리운영" not in ks:
-            return "na", (f"사업유형 {label}({how})이나 본문에 개발·구현 과업이 거의 없음(‘개발·구현’ {n}회) — "
-                          "제품·라이선스 공급 사업으로 보아 해당없음")
+            sup = supply_mentions(doc)
+            if sup > max(2, n):
+                return "na", (f"사업유형 {label}({how})이나 본문에 개발·구축 과업이 거의 없고(‘개발·구현’ {n}회) "
+                              f"공급·구매·구독 표현이 많음({sup}회) — 제품·라이선스 공급 사업으로 보아 해당없음")
         return "build", f"사업유형 {label}({how}) — 정보시스템 구축"
     if "DB구축" in ks:
         return "build", f"사업유형 {label}({how}) — DB 구축"

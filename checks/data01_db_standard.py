@@ -1,6 +1,8 @@
 """DB를 설계·구축하는 사업은 「공공기관의 데이터베이스 표준화 지침」 준수(공통표준·행정표준코드 적용), 데이터 구조·값 검증과 품질 진단을 요구사항으로 담아야 한다. DB 설계·구축 여부는 데이터 요구사항, DB 설계·구조 변경, 테이블 정의서·ERD, 데이터 이관, 벡터 DB 같은 과업 표현으로 판단한다. 지침 이름이 기술적용계획표 서식이나 관련 법령 목록에만 있으면 요구사항으로 보지 않는다."""
 from __future__ import annotations
 
+import regex
+
 from rfpcheck.pipeline.model import Finding
 
 from . import _must_state as ms
@@ -51,7 +53,24 @@ def _db_scope(ctx: CheckContext, lex) -> tuple[str, str, list]:
     if not work:
         return "na", f"{why}; DB 설계·구축 과업이 보이지 않음 → 해당없음", []
     cue = (strong or work)[0]
-    return "apply", f"{why}; DB 설계·구축 과업 있음(‘{doc.compact[cue.compact_start:cue.compact_end]}’ 등) → 적용", work
+    return "apply", f"{why}; DB 설계·구축 과업 있음(‘{_cue_text(doc, cue)}’ 등) → 적용", work
+
+
+_WORD_END = regex.compile(r"[\s|,.;:()\[\]「」『』“”\"'·ㆍ/]")
+
+
+def _cue_text(doc, m) -> str:
+    """The words of the document around a DB-work match, as written ("DAR-001", "데이터베이스 스키마를
+    설계"), not the pattern's fragment."""
+    text = doc.text
+    a, b = m.start, m.end
+    lo = max(0, a - 12)
+    while a > lo and not _WORD_END.match(text[a - 1]):
+        a -= 1
+    hi = min(len(text), b + 12)
+    while b < hi and not _WORD_END.match(text[b]):
+        b += 1
+    return " ".join(text[a:b].split())
 
 
 def detect(ctx: CheckContext) -> Finding:
@@ -61,11 +80,13 @@ def detect(ctx: CheckContext) -> Finding:
     if verdict == "na":
         return ctx.not_applicable(RULE, applies)
     s = doc.compact
-    skip = ("toc", "evaluation", "current")
-    std = ms.find(ctx, lex.rx("standard"), skip_kinds=skip, limit=20)
+    # not in the table of contents, evaluation tables, 현황, or outline rows and writing instructions
+    # of the 제안서 작성요령 ("데이터 품질관리 방안을 기술할 것")
+    where = dict(skip_kinds=ms.PRESENCE_SKIP, skip_outline=True)
+    std = ms.find(ctx, lex.rx("standard"), limit=20, **where)
     notq = lex.rx("not_db_quality")
-    qual = [m for m in ms.find(ctx, lex.rx("quality"), skip_kinds=skip, limit=20)
-            if not notq.search(s, max(0, m.compact_start - 25), m.compact_end + 5)]
+    qual = [m for m in ms.find(ctx, lex.rx("quality"), limit=20, **where)
+            if not notq.search(s, *ms.window(doc, m, 25, 5))]
     if std or qual:
         parts = []
         if std:
@@ -86,5 +107,5 @@ def detect(ctx: CheckContext) -> Finding:
     return ctx.finding(
         RULE, "missing", msg, applies=applies,
         looked_for="「공공기관의 데이터베이스 표준화 지침」·DB 표준화, 행정표준코드·코드표준화 지침, 공통표준용어, "
-                   "데이터 품질진단·값 진단·정합성 검증 (목차·현황·평가표·기술적용계획표·법령 목록 제외)",
+                   "데이터 품질진단·값 진단·정합성 검증 (목차·현황·평가표·제안서 작성요령·기술적용계획표·법령 목록 제외)",
     )

@@ -1,5 +1,7 @@
-"""시스템을 구축·운영하는 사업은 구축되는 데이터의 공공데이터 목록·메타데이터 등록과 개방용 데이터 제출을 정해야 한다. 기술적용계획표의 '공공데이터 제공' 항목, 법령 목록의 공공데이터 관리지침, 공공데이터를 가져다 쓰는 API 연계, 문서 메타데이터 추출 기능은 해당하지 않는다."""
+"""시스템을 구축·운영하는 사업은 구축되는 데이터의 공공데이터 목록·메타데이터 등록과 개방용 데이터 제출을 정해야 한다. 기술적용계획표의 '공공데이터 제공' 항목, 법령 목록의 공공데이터 관리지침, 공공데이터(포털)를 가져다 쓰는 API 연계·수집, 메타데이터를 다루는 시스템 기능('…를 등록·수정하는 관리 기능'), 문서 메타데이터 추출 기능, 제안서 작성 목차 항목은 해당하지 않는다."""
 from __future__ import annotations
+
+import regex
 
 from rfpcheck.pipeline.model import Finding
 
@@ -46,14 +48,22 @@ def detect(ctx: CheckContext) -> Finding:
     applies = why + " → 적용(구축·운영 데이터의 공공데이터 목록·메타데이터 등록 대상)"
     s = doc.compact
     ai = lex.rx("ai_meta")
-    src = lex.rx("source_only")
+    src, consume, own_open, func = lex.rx("source_only"), lex.rx("consume"), lex.rx("own_open"), lex.rx("system_function")
     hits = []
-    for m in ms.find(ctx, lex.rx("submit"), skip_kinds=("toc", "evaluation", "current")):
-        near = s[max(0, m.compact_start - 15): m.compact_end + 15]
+    # not in the table of contents, evaluation tables, 현황, or outline rows of the 제안서 작성요령
+    for m in ms.find(ctx, lex.rx("submit"), skip_kinds=ms.PRESENCE_SKIP, skip_outline=True):
+        seg = s[m.compact_start:m.compact_end]
+        near = s[slice(*ms.window(doc, m, 15, 15))]
         if ai.search(near):
             continue  # 문서 메타데이터 추출 등 AI 처리
-        if src.search(s, max(0, m.compact_start - 5), m.compact_end + 25) and "개방" not in s[m.compact_start:m.compact_end]:
+        if src.search(s, *ms.window(doc, m, 5, 25)) and "개방" not in seg:
             continue  # 공공데이터를 가져다 쓰는 연계
+        if regex.search(r"공공데이터포털|data\.go\.kr", seg, regex.IGNORECASE):
+            sent = ms.sentence_compact(ctx, m)
+            if consume.search(sent) and not own_open.search(sent):
+                continue  # "공공데이터포털에서 제공하는 … 데이터를 수집하여 학습": 가져다 씀
+        if func.match(s[m.compact_end: ms.window(doc, m, 0, 30)[1]]):
+            continue  # "메타데이터를 등록·수정하는 관리 기능": 시스템 기능 이름
         hits.append(m)
     if hits:
         hits.sort(key=lambda m: _strength(s[m.compact_start:m.compact_end]))
@@ -69,5 +79,5 @@ def detect(ctx: CheckContext) -> Finding:
     return ctx.finding(
         RULE, "missing", msg, applies=applies,
         looked_for="개방데이터 목록 식별·제출, 메타데이터(중앙·기관 메타관리시스템) 등록·현행화, 공공데이터포털 연계·개방 "
-                   "(목차·현황·평가표·기술적용계획표·법령 목록 제외)",
+                   "(목차·현황·평가표·제안서 작성요령·기술적용계획표·법령 목록, 공공데이터를 가져다 쓰는 연계 제외)",
     )

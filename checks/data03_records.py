@@ -1,4 +1,4 @@
-"""시스템을 구축·운영하는 사업은 행정정보 데이터세트의 기록 유형 구분·제출 등 기록관리 절차(공공기록물법 시행령 제34조의3)를 정해야 한다. 로그·접속기록·장애 처리 기록 같은 '기록관리'와 법령 목록의 공공기록물법 이름은 해당하지 않는다."""
+"""시스템을 구축·운영하는 사업은 행정정보 데이터세트의 기록 유형 구분·제출 등 기록관리 절차(공공기록물법 시행령 제34조의3)를 정해야 한다. 로그·접속기록·장애 처리 기록 같은 '기록관리', 법령 목록의 공공기록물법 이름, '「…」, 「공공기록물 관리에 관한 법률」 등 관련 법령 준수' 같은 일반 문장은 해당하지 않는다."""
 from __future__ import annotations
 
 from rfpcheck.pipeline.model import Finding
@@ -34,10 +34,14 @@ def detect(ctx: CheckContext) -> Finding:
         return ctx.not_applicable(RULE, why)
     applies = why + " → 적용(시스템이 생산·관리하는 행정정보 데이터세트의 기록관리 대상)"
     s = doc.compact
-    other = lex.rx("not_records")
+    other, strong, laws = lex.rx("not_records"), lex.rx("strong"), lex.rx("law_list")
     hits = []
-    for m in ms.find(ctx, lex.rx("records"), skip_kinds=("toc", "evaluation", "current")):
-        if other.search(s, max(0, m.compact_start - 12), m.compact_start):
+    # not in the table of contents, evaluation tables, 현황, or outline rows of the 제안서 작성요령
+    for m in ms.find(ctx, lex.rx("records"), skip_kinds=ms.PRESENCE_SKIP, skip_outline=True):
+        seg = s[m.compact_start:m.compact_end]
+        if "법" in seg and laws.search(s, max(0, m.compact_start - 3), m.compact_end):
+            continue  # "「개인정보 보호법」, 「공공기록물 관리에 관한 법률」 등 관련 법령을 준수"
+        if not strong.search(seg) and other.search(s, ms.window(doc, m, 12, 0)[0], m.compact_start):
             continue  # 로그·이력 기록관리
         hits.append(m)
     if hits:

@@ -1,12 +1,14 @@
-"""법정 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명 이상, 개인정보 보호법 시행령 제35조)의 개인정보파일을 처리하는 시스템을 구축·변경하면 분석·설계 단계에서 개인정보 영향평가를 하고 결과를 반영하여야 한다. 문서에 적힌 정보주체 수와 '영향평가 대상(아님)' 문장으로 판단하며, 보안 조항에 옮겨 적은 법정 기준('5만명 이상의 정보주체'), 법령 목록, 제안서 목차 항목은 근거로 쓰지 않는다. 대국민 개인정보(회원가입·본인인증, 민감정보)를 다루지만 규모를 읽을 수 없으면 검토필요."""
+"""법정 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명 이상, 개인정보 보호법 시행령 제35조)의 개인정보파일을 처리하는 시스템을 구축·변경하면 분석·설계 단계에서 개인정보 영향평가를 하고 결과를 반영하여야 한다. 문서에 적힌 정보주체 수와 '영향평가 대상(아님)' 문장으로 판단하며, 보안 조항에 옮겨 적은 법정 기준('5만명 이상의 정보주체'), 법령 목록, 제안서 목차 항목은 근거로 쓰지 않는다. 대국민 개인정보(회원가입·본인인증, 민감정보)를 다루지만 규모를 읽을 수 없으면 검토필요. 규모가 5만~100만명이어도 민감·고유식별정보 처리나 50만명 이상 연계가 문서에 없으면 해당없음이고, 회원이 사업자·법인뿐이면 대국민 개인정보로 보지 않는다."""
 from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from rfpcheck.pipeline.model import Finding
 
 from . import _must_state as ms
-from .common import load_lexicon, section_kind
+from .common import kinds, load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
 
@@ -31,39 +33,68 @@ RULE = Rule(
 _TH_ALL = 1_000_000  # 정보주체 100만명 이상
 _TH_LINK = 500_000  # 연계 결과 50만명 이상
 _TH_SENS = 50_000  # 민감·고유식별정보 5만명 이상
+_UNIT = {"천만": 10_000_000, "백만": 1_000_000, "십만": 100_000, "만": 10_000, "천": 1_000}
+# the parts of the RFP that describe the system to be built (not 현황, forms or evaluation tables)
+_SYSTEM_PARTS = ("requirement", "overview", "other")
+# a number of people that is not a count of data subjects: staff, concurrency, attendance
+_PEOPLE = regex.compile(r"(?:약|총)?\d[\d,]*(?:\.\d+)?(?:천만|백만|십만|만|천)?(?:여)?명")
 
 
 def _count(m) -> Optional[int]:
+    """The number of a ``subjects`` match: digits with a unit (5.2만 → 52,000), a bare Korean numeral
+    ('백만 명' → 1,000,000)."""
+    g = m.groupdict()
+    if g.get("kman"):
+        return _UNIT[g["kman"]]
     try:
-        n = float(m.group("n").replace(",", ""))
-    except (TypeError, ValueError):
+        n = float((g.get("n") or "").replace(",", ""))
+    except ValueError:
         return None
-    unit = m.group("man")
+    unit = g.get("man")
     if unit:
-        n *= 10_000 if unit == "만" else 1_000
+        n *= _UNIT[unit]
     return int(n)
 
 
 def _subject_counts(ctx: CheckContext, lex) -> list[tuple[int, object]]:
-    """Stated numbers of data subjects (회원 약 12만 명, 일반국민 50,000), without the legal thresholds
-    copied into security clauses and without staff or concurrency figures."""
+    """Stated numbers of data subjects ("회원 약 12만 명", "이용자 수 | 약 150만명", "회원 DB(약 130만 건)",
+    "60만 명의 자격정보", "일반 국민 또는 기업 | 50,000명"), without the legal thresholds copied into
+    security clauses and without staff, concurrency or attendance figures."""
     doc = ctx.doc
     s = doc.compact
+    rx = lex.rx("subjects")
     th, excl = lex.rx("threshold_text"), lex.rx("count_exclude")
     out = []
-    for m in ms.find(ctx, lex.rx("subjects"), skip_kinds=("toc",), skip_law_list=False, limit=40):
-        seg = s[m.compact_start:m.compact_end]
-        mm = lex.rx("subjects").match(seg)
+    for m in ms.find(ctx, rx, skip_kinds=("toc",), skip_law_list=False, limit=40):
+        mm = rx.match(s, m.compact_start)
         if mm is None:
             continue
         n = _count(mm)
         if n is None or n <= 0:
             continue
-        if th.match(s, m.compact_end) or excl.search(s, max(0, m.compact_start - 4), m.compact_end):
+        if th.match(s, m.compact_end) or excl.search(s, ms.window(doc, m, 4, 0)[0], m.compact_end):
             continue
-        if n in (_TH_SENS, _TH_LINK, _TH_ALL) and s.startswith("이상", m.compact_end):
+        if "이상" in s[m.compact_start:m.compact_end] or (
+                n in (_TH_SENS, _TH_LINK, _TH_ALL) and s.startswith("이상", m.compact_end)):
             continue  # the legal threshold itself ("5만명 이상 …"), not this system's scale
         out.append((n, m))
+    return out
+
+
+def _unread_people(ctx: CheckContext, lex) -> list:
+    """Numbers of people (≥ 1만) in the parts that describe the system that the scale reader could
+    not bind to data subjects ("관리 대상 … 5.2만 명") — reported so a person can judge them."""
+    doc = ctx.doc
+    s = doc.compact
+    excl = lex.rx("count_exclude")
+    out = []
+    for m in ms.find(ctx, _PEOPLE, skip_kinds=("toc", "evaluation", "current", "proposal_guide", "contract"), limit=20):
+        seg = s[m.compact_start:m.compact_end]
+        if not regex.search(r"천만|백만|십만|만|\d{2},?\d{3}", seg):
+            continue
+        if excl.search(s, *ms.window(doc, m, 12, 4)) or s.startswith("이상", m.compact_end):
+            continue
+        out.append(m)
     return out
 
 
@@ -76,13 +107,15 @@ def detect(ctx: CheckContext) -> Finding:
     s = doc.compact
     given = doc.facts.get_fact("personal_info_system")
 
-    # 1. the RFP asks for the 영향평가
+    # 1. the RFP asks for the 영향평가 (not a 제안서 목차 row, a law list, a 누출금지 list or a
+    #    compliance table that ticks every article)
     pexcl = lex.rx("pia_exclude")
     not_rx = lex.rx("pia_not_target")
-    pia = [m for m in ms.find(ctx, lex.rx("pia"), skip_kinds=("toc", "evaluation"), skip_leak_list=True, limit=20)
-           if not pexcl.search(s, m.compact_start, m.compact_end + 25) and not ms.self_check_row(doc, m.start)
+    pia = [m for m in ms.find(ctx, lex.rx("pia"), skip_kinds=("toc", "evaluation"), skip_outline=True,
+                              skip_leak_list=True, limit=20)
+           if not pexcl.search(s, m.compact_start, ms.window(doc, m, 0, 25)[1]) and not ms.self_check_row(doc, m.start)
            and not not_rx.search(ms.sentence_compact(ctx, m))]
-    target = ms.find(ctx, lex.rx("pia_target"), skip_kinds=("toc", "evaluation"), limit=3)
+    target = ms.find(ctx, lex.rx("pia_target"), skip_kinds=("toc", "evaluation"), skip_outline=True, limit=3)
     if pia:
         return ctx.finding(
             RULE, "pass",
@@ -101,9 +134,6 @@ def detect(ctx: CheckContext) -> Finding:
             ms.quotes(ctx, not_target, 1), applies=why + "; 영향평가 대상 아님을 명시 → 해당없음", suggest=False,
         )
 
-    # 3. the stated scale
-    counts = _subject_counts(ctx, lex)
-    sens = ms.find(ctx, lex.rx("sensitive"), skip_kinds=("toc", "evaluation", "proposal_guide"), skip_law_list=False, limit=40)
     looked = ("분석·설계 단계의 개인정보 영향평가 수행·결과 반영 (개인정보 보호법 제33조; 법령 목록·평가표·"
               "제안서 목차 항목 제외)")
     if target or (given.source == "given" and given.value == "yes"):
@@ -113,61 +143,92 @@ def detect(ctx: CheckContext) -> Finding:
             f"{why_t}에도 분석·설계 단계의 개인정보 영향평가 수행과 결과 반영 요구가 없습니다.",
             applies=why + f"; {why_t} → 적용", looked_for=looked,
         )
+
+    # 3. what the system holds: mentions that describe the system's own data, not protection
+    #    boilerplate ("고유식별정보를 송신할 경우 암호화"), category lists, forms or negations
     generic = lex.rx("generic_clause")
-    system_parts = ("requirement", "overview", "other", "current")
+    # an operation contract takes over the current system: its 현황 describes the system itself
+    parts = _SYSTEM_PARTS + (("current",) if "유지관리운영" in kinds(doc) else ())
 
     def functional(ms_list):
-        """Mentions that describe what the system does, not protection boilerplate or negations."""
-        return [m for m in ms_list if section_kind(doc, m.start) in system_parts
+        return [m for m in ms_list if section_kind(doc, m.start) in parts
                 and not generic.search(ms.sentence_compact(ctx, m))]
 
-    sens_sys = functional(sens)
+    sens_sys = functional(ms.find(ctx, lex.rx("sensitive"), skip_kinds=("toc",), skip_law_list=False, limit=60))
+    public = functional(ms.find(ctx, lex.rx("public_data"), skip_kinds=("toc",), limit=40))
+    business = lex.rx("business_member")
+    if public and all(business.search(ms.sentence_compact(ctx, m)) for m in public
+                      if regex.search(r"회원|인증", s[m.compact_start:m.compact_end])) \
+            and any(business.search(ms.sentence_compact(ctx, m)) for m in public):
+        public = []  # members are businesses (사업자번호·대표자 인증), not the public
+
+    # 4. the stated scale
+    counts = _subject_counts(ctx, lex)
     if counts:
         n, m = max(counts, key=lambda t: t[0])
         sent = ms.sentence_compact(ctx, m)
-        # sensitivity or linkage bound to this count: the same sentence, or a functional mention nearby
-        sens_near = bool(lex.rx("sensitive").search(sent)) or any(
-            abs(x.compact_start - m.compact_start) < 300 for x in sens_sys)
-        link_near = bool(lex.rx("linkage").search(sent))
-        scale = f"정보주체 약 {n:,}명(문서 기재)"
-        if n >= _TH_ALL or (n >= _TH_SENS and sens_near) or (n >= _TH_LINK and link_near):
-            basis = ("100만명 이상" if n >= _TH_ALL else "민감·고유식별정보 5만명 이상" if sens_near and n >= _TH_SENS
+        sens_here = bool(lex.rx("sensitive").search(sent)) and not generic.search(sent)
+        sens = sens_here or bool(sens_sys)
+        link = bool(lex.rx("linkage").search(sent))
+        said = " ".join(doc.text[m.start:m.end].split())
+        scale = f"정보주체 약 {n:,}명(문서 기재: ‘{said}’)"
+        if n >= _TH_ALL or (n >= _TH_SENS and sens) or (n >= _TH_LINK and link):
+            basis = ("100만명 이상" if n >= _TH_ALL else "민감·고유식별정보 5만명 이상" if sens and n >= _TH_SENS
                      else "연계 50만명 이상")
+            ev_sens = "" if n >= _TH_ALL or not sens or sens_here else (
+                f" 민감·고유식별정보 처리: ‘{_short(ms.quotes(ctx, sens_sys, 1)[0].quote)}’.")
             return ctx.finding(
                 RULE, "missing",
-                f"{scale}로 영향평가 대상 규모({basis}, 시행령 제35조)인데 개인정보 영향평가 수행·반영 요구가 없습니다. "
-                f"(규모 근거: ‘{' '.join(doc.text[m.start:m.end].split())}’)",
-                applies=why + f"; {scale} → 적용", looked_for=looked,
+                f"{scale}로 영향평가 대상 규모({basis}, 시행령 제35조)인데 개인정보 영향평가 수행·반영 요구가 "
+                f"없습니다.{ev_sens}",
+                applies=why + f"; 정보주체 약 {n:,}명 → 적용", looked_for=looked,
             )
-        if n < _TH_SENS:
+        if n < _TH_SENS or n < _TH_LINK and not link:
+            reason = ("5만명 미만" if n < _TH_SENS else
+                      "100만명 미만이고 민감·고유식별정보 처리나 50만명 이상 연계가 문서에 없음")
             return ctx.finding(
                 RULE, "not_applicable",
-                f"{scale}로 개인정보 영향평가 대상 규모(5만·50만·100만명, 시행령 제35조)에 미치지 않습니다.",
-                ms.quotes(ctx, [m], 1), applies=why + f"; {scale} < 5만명 → 해당없음", suggest=False,
+                f"{scale}로 개인정보 영향평가 대상 규모(100만명, 민감·고유식별정보 5만명, 연계 50만명; 시행령 제35조)에 "
+                f"해당하지 않습니다({reason}).",
+                ms.quotes(ctx, [m], 1), applies=why + f"; 정보주체 약 {n:,}명, {reason} → 해당없음", suggest=False,
             )
         return ctx.finding(
             RULE, "review",
-            f"{scale}입니다. 민감정보·고유식별정보를 5만명 이상 처리하거나 50만명 이상 연계하면 영향평가 대상이므로, "
-            "처리하는 개인정보의 종류와 연계 규모를 확인하세요.",
-            ms.quotes(ctx, [m], 1), applies=why + f"; {scale} — 민감·고유식별정보·연계 여부 미확인 → 검토필요",
+            f"{scale}입니다. 50만명 이상을 다른 시스템과 연계·결합하면 영향평가 대상이므로 연계 규모를 확인하세요.",
+            ms.quotes(ctx, [m], 1), applies=why + f"; 정보주체 약 {n:,}명 — 연계 여부 미확인 → 검토필요",
         )
 
-    # 4. no scale: does the system itself take personal data of the public?
-    public = functional(ms.find(ctx, lex.rx("public_data"), skip_kinds=("toc",), limit=20))
+    # 5. no readable scale: does the system itself take personal data of the public?
     if public or sens_sys:
         what = []
         if public:
-            what.append("회원가입·본인인증 등 대국민 개인정보 수집")
+            what.append(f"대국민 개인정보 수집·보유(‘{_word(doc, public[0])}’ 등)")
         if sens_sys:
-            what.append("민감·고유식별 성격의 개인정보 처리")
+            what.append(f"민감·고유식별정보 처리(‘{_word(doc, sens_sys[0])}’ 등)")
+        unread = _unread_people(ctx, lex)
+        if unread:
+            cue = _short(" ".join(doc.text[unread[0].start:unread[0].end].split()), 30)
+            scale_note = (f"인원 수(‘{cue}’ 등)는 있으나 정보주체 수로 읽을 수 없어 개인정보 영향평가 대상인지 판단할 수 "
+                          "없습니다")
+        else:
+            scale_note = "정보주체 규모(회원·이용자 수)가 문서에 없어 개인정보 영향평가 대상인지 판단할 수 없습니다"
         return ctx.finding(
             RULE, "review",
-            "시스템에 " + ", ".join(what) + " 요소가 있으나 정보주체 규모가 문서에 없어 개인정보 영향평가 대상인지 "
-            "판단할 수 없습니다. 정보주체 수(100만명, 민감·고유식별정보 5만명, 연계 50만명 기준)를 확인하세요.",
-            ms.quotes(ctx, (public[:1] + sens_sys[:1]), 2),
+            "시스템에 " + ", ".join(what) + f" 요소가 있으나 {scale_note}. 정보주체 수(100만명, 민감·고유식별정보 "
+            "5만명, 연계 50만명 기준)를 확인하세요.",
+            ms.quotes(ctx, (public[:1] + sens_sys[:1] + unread[:1]), 3),
             applies=why + "; 개인정보 처리 규모를 읽을 수 없음 → 검토필요",
         )
     return ctx.not_applicable(
         RULE, why + "; 대국민 개인정보를 대량으로 처리하는 근거(정보주체 규모, 회원가입·본인인증, 민감정보 처리)가 "
         "없음 → 해당없음",
     )
+
+
+def _word(doc, m) -> str:
+    return " ".join(doc.text[m.start:m.end].split())
+
+
+def _short(text: str, n: int = 60) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 1] + "…"

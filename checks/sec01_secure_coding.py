@@ -1,4 +1,4 @@
-"""정보시스템을 개발하거나 홈페이지를 구축하는 사업은 소프트웨어 개발보안 요구사항(보안약점 제거, 진단도구·진단원에 의한 점검, 조치 결과)을 담아야 한다. 사업비 5억원 이상 등 감리 대상 사업(전자정부법 시행령 제71조①)은 보안약점 진단이 의무다. "보안 관련 법령 준수" 같은 일반 문장, 관련 지침 목록의 '소프트웨어 개발보안 가이드', 기술적용계획표의 점검 항목, 서버·OS 취약점 점검, 원격지 개발보안(작업장소 보안)으로는 충족되지 않는다. 시큐어코딩 적용만 있고 진단·조치 요구가 없으면 사업금액 1억원 미만은 적합, 그 이상은 검토필요로 본다. 유지관리·운영 사업은 변경 개발분에 대한 요구가 있을 때만 판단한다."""
+"""정보시스템을 개발하거나 홈페이지를 구축하는 사업은 소프트웨어 개발보안 요구사항(보안약점 제거, 진단도구·진단원에 의한 점검, 조치 결과)을 담아야 한다. 사업비 5억원 이상 등 감리 대상 사업(전자정부법 시행령 제71조①)은 보안약점 진단이 의무다. "보안 관련 법령 준수" 같은 일반 문장, 관련 지침 목록의 '소프트웨어 개발보안 가이드', 기술적용계획표의 점검 항목, 서버·OS 취약점 점검, 원격지 개발보안(작업장소 보안)으로는 충족되지 않는다. 시큐어코딩 적용만 있고 진단·조치 요구가 없으면 사업금액 1억원 미만은 적합, 1억원 이상(SW개발비 1억원 이상 또는 감리 대상)은 누락, 금액을 모르면 검토필요로 본다. 현황의 과거 진단 사실, 제안서 작성 목차의 주제 이름, 누출금지 목록의 '진단 결과'는 요구가 아니다. 유지관리·운영 사업은 변경 개발분에 대한 요구가 있을 때만 판단한다."""
 from __future__ import annotations
 
 from rfpcheck.pipeline.model import Finding
@@ -28,6 +28,9 @@ RULE = Rule(
 # -- detector ------------------------------------------------------------------------------------
 
 _STRONG_DIAG = ("소스", "보안약점", "시큐어코딩", "개발보안", "진단원", "진단도구")
+# where a requirement is looked for: not the table of contents, evaluation tables, 현황 (a past
+# diagnosis of the current system is not a requirement), nor outline rows of the 제안서 작성요령
+_SKIP = dict(skip_kinds=ms.PRESENCE_SKIP, skip_outline=True, skip_leak_list=True)
 
 
 def _applicability(doc) -> tuple[str, str]:
@@ -42,18 +45,48 @@ def _applicability(doc) -> tuple[str, str]:
     return "na", why
 
 
-def _audit_note(doc) -> tuple[str, str]:
-    """The 감리 대상 threshold (전자정부법 시행령 제71조①) as far as the amount tells:
-    (a sentence for the message, a short clause for ``applies``)."""
-    ok, why = budget_gate(doc, 500_000_000)
-    if ok:
-        return (f"{why}으로 감리 대상 규모(사업비 5억원 이상, 전자정부법 시행령 제71조①)이므로 보안약점 진단·조치가 "
-                "의무입니다.", f"{why}(감리 대상 규모)")
-    if ok is False:
-        return ("사업비 5억원 미만이어도 대국민 서비스·공동이용 시스템이면 감리 대상(전자정부법 시행령 제71조①)으로 "
-                "보안약점 진단·조치가 의무입니다.", why)
-    return ("사업금액을 확인하지 못했습니다. 사업비 5억원 이상이거나 대국민·공동이용 시스템이면 감리 대상(전자정부법 "
-            "시행령 제71조①)입니다.", "사업금액 미확인")
+def _audit_note(doc) -> tuple[str, str, "bool | None"]:
+    """What the amount says about the duty to diagnose (CHECKS: 감리 대상 or SW개발비 ≥ 1억원):
+    (a sentence for the message, a short clause for ``applies``, whether the duty applies by the
+    amount — None when the amount is unknown)."""
+    ok5, why5 = budget_gate(doc, 500_000_000)
+    if ok5:
+        return (f"{why5}으로 감리 대상 규모(사업비 5억원 이상, 전자정부법 시행령 제71조①)이므로 진단원·인증 진단도구에 "
+                "의한 보안약점 진단과 조치가 필요합니다.", f"{why5}(감리 대상 규모)", True)
+    ok1, why1 = budget_gate(doc, 100_000_000)
+    if ok1:
+        return (f"{why1}으로 SW개발비 1억원 이상 사업이면(또는 대국민·공동이용 시스템으로 감리 대상이면) 진단원·인증 "
+                "진단도구에 의한 보안약점 진단과 조치가 필요합니다.", f"{why1}(SW개발비 1억원 기준)", True)
+    if ok1 is False:
+        return (f"{why1}이어서 금액 기준(SW개발비 1억원)으로는 보안약점 진단 의무가 없으나, 대국민·공동이용 시스템이면 "
+                "감리 대상(전자정부법 시행령 제71조①)입니다.", why1, False)
+    return ("사업금액을 확인하지 못했습니다. SW개발비 1억원 이상이거나 감리 대상(사업비 5억원 이상, 대국민·공동이용 "
+            "시스템)이면 보안약점 진단과 조치가 필요합니다.", "사업금액 미확인", None)
+
+
+def _diagnoses(ctx: CheckContext, lex) -> list:
+    """보안약점 진단·점검과 조치 요구 (strongest first), without infrastructure checks: 서버·OS 점검,
+    주요정보통신기반시설 취약점 분석·평가, 모의해킹, and a generic "취약점 점검 및 조치" whose sentence
+    does not speak of programs or source code."""
+    doc = ctx.doc
+    s = doc.compact
+    infra, app, remote = lex.rx("infra_left"), lex.rx("app_context"), lex.rx("remote")
+    diag = []
+    for m in ms.find(ctx, lex.rx("diagnosis"), **_SKIP):
+        seg = s[m.compact_start:m.compact_end]
+        strong = any(w in seg for w in ("소스", "보안약점", "시큐어", "개발보안"))
+        if remote.search(s, ms.window(doc, m, 4, 0)[0], m.compact_start):
+            continue  # 원격지 개발보안 = 작업장소 보안
+        if not strong:
+            left = s[ms.window(doc, m, 20, 0)[0]: m.compact_start]
+            if infra.search(left) or infra.search(seg):
+                continue  # 서버·OS·기반시설 취약점 점검은 개발보안이 아님
+            sent = ms.sentence_compact(ctx, m)
+            if not app.search(sent.replace(seg, "")) and not app.search(seg):
+                continue  # "취약점 점검 후 조치": 무엇의 취약점인지 문장에 없음
+        diag.append(m)
+    strong_diag = [m for m in diag if any(w in s[m.compact_start:m.compact_end] for w in _STRONG_DIAG)]
+    return strong_diag + [m for m in diag if m not in strong_diag]
 
 
 def detect(ctx: CheckContext) -> Finding:
@@ -64,18 +97,12 @@ def detect(ctx: CheckContext) -> Finding:
         return ctx.not_applicable(RULE, applies)
 
     s = doc.compact
-    infra = lex.rx("infra_left")
-    diag = []
-    for m in ms.find(ctx, lex.rx("diagnosis"), skip_kinds=("toc", "evaluation")):
-        left = s[max(0, m.compact_start - 20): m.compact_start]
-        if infra.search(left) and not any(w in s[m.compact_start:m.compact_end] for w in ("소스", "보안약점", "시큐어")):
-            continue  # 서버·OS 등 인프라 취약점 점검은 개발보안이 아님
-        diag.append(m)
+    ordered = _diagnoses(ctx, lex)
     remote = lex.rx("remote")
     generic = lex.rx("generic")
     sc_strong, sc_generic = [], []
-    for m in ms.find(ctx, lex.rx("secure_coding"), skip_kinds=("toc", "evaluation")):
-        if remote.search(s, max(0, m.compact_start - 4), m.compact_start):
+    for m in ms.find(ctx, lex.rx("secure_coding"), **_SKIP):
+        if remote.search(s, ms.window(doc, m, 4, 0)[0], m.compact_start):
             continue  # 원격지 개발보안 = 작업장소 보안
         sent = ms.sentence_compact(ctx, m)
         if generic.search(sent):
@@ -87,11 +114,8 @@ def detect(ctx: CheckContext) -> Finding:
             sc_generic.append(m)
             break
 
-    strong_diag = [m for m in diag if any(w in s[m.compact_start:m.compact_end] for w in _STRONG_DIAG)]
-    ordered = strong_diag + [m for m in diag if m not in strong_diag]
-    expert = ms.find(ctx, lex.rx("expert"), skip_kinds=("toc", "evaluation"))
-    audit, audit_short = _audit_note(doc)
-    over_1eok, why_1eok = budget_gate(doc, 100_000_000)
+    expert = ms.find(ctx, lex.rx("expert"), **_SKIP)
+    audit, audit_short, duty = _audit_note(doc)
 
     if scope == "operation":
         if ordered or sc_strong:
@@ -106,27 +130,40 @@ def detect(ctx: CheckContext) -> Finding:
     if ordered:
         ev = ms.quotes(ctx, (sc_strong[:1] + ordered)[:4], 3)
         msg = "보안약점 진단·점검과 조치(제거·결과 제출)를 요구하는 소프트웨어 개발보안 문구가 있습니다."
-        if over_1eok is not False and not expert:
-            msg += " 다만 보안약점 진단원·인증 진단도구에 의한 진단은 명시되지 않았습니다. " + audit
+        if duty is not False and not expert:
+            big = budget_gate(doc, 500_000_000)[0]
+            if big:
+                msg += " 감리 대상 규모(사업비 5억원 이상)이므로 진단 주체(보안약점 진단원)와 도구(인증 진단도구)도 명시하면 더 분명합니다."
+            elif duty:
+                msg += " SW개발비가 1억원 이상이면 진단원·인증 진단도구에 의한 진단이 필요하므로 이를 명시하면 더 분명합니다."
+            else:
+                msg += " 진단 주체(보안약점 진단원)와 도구(인증 진단도구)도 명시하면 더 분명합니다."
         return ctx.finding(RULE, "pass", msg, ev, applies=applies + f"; {audit_short}")
 
+    looked = ("시큐어코딩·소프트웨어 개발보안 적용, 보안약점(소스코드 취약점) 진단·점검과 조치(제거)·"
+              "결과 제출, 보안약점 진단원·인증 진단도구 (목차·현황·평가표·제안서 작성 목차·기술적용계획표·법령 목록 제외)")
     if sc_strong:
         ev = ms.quotes(ctx, sc_strong, 2)
-        if over_1eok is False:
+        if duty is False:
             return ctx.finding(
                 RULE, "pass",
-                f"시큐어코딩(개발보안) 적용을 요구합니다. {why_1eok}이어서 진단원에 의한 보안약점 진단은 의무가 아닙니다.",
-                ev, applies=applies + f"; {why_1eok}",
+                f"시큐어코딩(개발보안) 적용을 요구합니다. {audit}",
+                ev, applies=applies + f"; {audit_short}",
             )
+        if duty is None:
+            return ctx.finding(
+                RULE, "review",
+                f"시큐어코딩(개발보안) 적용은 요구하나 보안약점 진단·조치 요구가 없습니다. {audit} 금액을 확인하세요.",
+                ev, applies=applies + f"; {audit_short} → 검토필요",
+            )
+        quoted = " ".join(ev[0].quote.split())
+        quoted = quoted if len(quoted) <= 60 else quoted[:59] + "…"
         return ctx.finding(
-            RULE, "review",
-            "시큐어코딩(개발보안) 적용은 요구하나 보안약점 진단·조치 결과 제출 요구가 없습니다. "
-            f"{audit} 진단원·인증 진단도구에 의한 보안약점 진단과 조치를 요구해야 하는지 확인하세요.",
-            ev, applies=applies + f"; {audit_short}",
+            RULE, "missing",
+            f"시큐어코딩(개발보안) 적용(‘{quoted}’)만 있고 보안약점 진단·조치 결과 제출 요구가 없습니다. {audit}",
+            applies=applies + f"; {audit_short}", looked_for=looked,
         )
 
-    looked = ("시큐어코딩·소프트웨어 개발보안 적용, 보안약점(소스코드 취약점) 진단·점검과 조치(제거)·"
-              "결과 제출, 보안약점 진단원·인증 진단도구 (목차·기술적용계획표·법령 목록 제외)")
     if sc_generic:
         msg = ("‘소프트웨어 개발보안’이 관련 법령·지침 목록이나 일반 준용 문장에만 나오고, 보안약점 제거·"
                f"진단·조치 결과 요구가 없습니다. {audit}")

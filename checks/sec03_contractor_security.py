@@ -1,4 +1,4 @@
-"""시스템이나 자료에 접근하는 용역은 누출금지 정보의 지정, 보안서약, 산출물·자료 반출 통제, 사업 종료 시 자료 회수·삭제를 정해야 한다."""
+"""시스템이나 자료에 접근하는 용역은 누출금지 정보의 지정, 보안서약, 산출물·자료 반출 통제, 사업 종료 시 자료 회수·삭제를 정해야 한다. 현황에 적힌 이전 사업자의 조치, 기술적용계획표 점검 항목, 제안서 작성 목차는 요구가 아니다."""
 from __future__ import annotations
 
 import regex
@@ -6,7 +6,7 @@ import regex
 from rfpcheck.pipeline.model import Finding
 
 from . import _must_state as ms
-from .common import load_lexicon
+from .common import josa, load_lexicon
 from .context import CheckContext
 from .registry import C, Rule
 
@@ -42,12 +42,15 @@ def detect(ctx: CheckContext) -> Finding:
     applies = "공공 SW사업(용역) — 발주기관의 시스템·자료에 접근하는 용역 → 적용"
     s = doc.compact
     found = {}
+    # not the table of contents, evaluation tables, 현황 (what a former contractor did), the
+    # 기술적용계획표 rows the bidder ticks, nor outline rows of the 제안서 작성요령
+    where = dict(skip_kinds=ms.PRESENCE_SKIP, skip_outline=True)
     for key in ("pledge", "leak", "export"):
-        found[key] = ms.find(ctx, lex.rx(key), skip_template=False, skip_kinds=("toc", "evaluation"), limit=20)
+        found[key] = ms.find(ctx, lex.rx(key), limit=20, **where)
     excl, inside = lex.rx("end_exclude"), lex.rx("end_exclude_inside")
     end = []
-    for m in ms.find(ctx, lex.rx("end"), skip_template=False, skip_kinds=("toc", "evaluation"), limit=40):
-        if excl.search(s, max(0, m.compact_start - 60), m.compact_end + 20) or inside.search(s, m.compact_start, m.compact_end):
+    for m in ms.find(ctx, lex.rx("end"), limit=40, **where):
+        if excl.search(s, *ms.window(doc, m, 60, 20)) or inside.search(s, m.compact_start, m.compact_end):
             continue  # 산출물 반출·활용 조항(SW06)의 삭제·확약은 종료 시 회수가 아님
         end.append(m)
     # the clearest END sentence first: one that names the end of the project
@@ -62,10 +65,10 @@ def detect(ctx: CheckContext) -> Finding:
             msg += " 명시되지 않은 요소: " + ", ".join(_ELEMENT_KO[k] for k in lack) + "."
         return ctx.finding(RULE, "pass", msg, ev, applies=applies)
     looked = ("누출금지 대상정보 지정, 보안서약서, 자료·매체 반출 통제, 사업 종료 시 자료 회수·반납·삭제(확약서) "
-              "(목차·평가표 제외)")
+              "(목차·현황·평가표·기술적용계획표·제안서 작성 목차 제외)")
     if have:
         msg = ("용역업체 보안관리 요건 중 " + ", ".join(_ELEMENT_KO[k] for k in have) + "만 있고 "
-               + ", ".join(_ELEMENT_KO[k] for k in lack) + "이(가) 없습니다.")
+               + josa(", ".join(_ELEMENT_KO[k] for k in lack), "이/가") + " 없습니다.")
     else:
         msg = "누출금지 정보, 보안서약, 자료 반출 통제, 종료 시 자료 회수·삭제 등 용역업체 보안관리 요건이 없습니다."
     return ctx.finding(RULE, "missing", msg, applies=applies, looked_for=looked)

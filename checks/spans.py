@@ -282,3 +282,42 @@ def row_cells(doc: Document, offset: int) -> list:
     if b is None or b.table is None:
         return []
     return doc.blocks[_row_first(doc, b.index): _row_last(doc, b.index) + 1]
+
+
+def wrapped_line_span(doc: Document, offset: int, max_lines: int = 3) -> tuple[int, int]:
+    """The line of ``doc.text`` around ``offset`` — the whole row in a table, otherwise the physical
+    line joined with up to ``max_lines`` lines before and after that only wrap the same sentence (PDF
+    line breaks; never into a heading or a table). A window read around a match on the whitespace-free
+    view stays inside it, so it does not reach into the next heading, list item or table row."""
+    rs = row_span(doc, offset)
+    if rs is not None:
+        return rs
+    text = doc.text
+
+    def heading(i: int) -> bool:
+        return any(s.block_index == i for s in doc.all_sections)
+
+    def wraps(nl: int) -> bool:
+        if not _joins(text, nl):
+            return False
+        b1, b2 = doc.block_at(max(0, nl - 1)), doc.block_at(nl + 1)
+        if b1 is None or b2 is None:
+            return False
+        return b1.index == b2.index or not (b1.table is not None or b2.table is not None
+                                            or heading(b1.index) or heading(b2.index))
+
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    hi = len(text) if hi < 0 else hi
+    for _ in range(max_lines):
+        if lo > 0 and wraps(lo - 1):
+            lo = text.rfind("\n", 0, lo - 1) + 1
+        else:
+            break
+    for _ in range(max_lines):
+        if hi < len(text) and wraps(hi):
+            nxt = text.find("\n", hi + 1)
+            hi = len(text) if nxt < 0 else nxt
+        else:
+            break
+    return lo, hi

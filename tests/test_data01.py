@@ -87,3 +87,43 @@ def test_given_fact_decides():
     assert f.status == "missing"
     f, _ = check(DB, given={"사업유형": "고도화", "db구축": "no"})
     assert f.status == "not_applicable"
+
+
+@pytest.mark.parametrize("line", [
+    "○ 민원 이력 관리를 위해 DB 스키마를 재설계하여야 함",
+    "○ 예약 기능 추가에 따라 데이터 모델을 재설계하고 신규 테이블 8개를 신설한다",
+])
+def test_other_wordings_of_db_design_apply_even_in_operation(line):
+    f, _ = check(line, given={"사업유형": "유지관리", "사업금액": "2억원"}, section="MPR-001 운영 요구사항")
+    assert f.status == "missing", f.applies
+    # the cue is quoted as written, not as a fragment of a pattern
+    assert "‘" in f.applies and "(?" not in f.applies
+
+
+def test_the_cue_is_the_written_word():
+    # the requirement id under which the DB work stands, whole ("DAR-001"), not the pattern's "DAR-0"
+    f, _ = check("○ 화면 개선")
+    assert "‘DAR-001’" in f.applies
+
+
+def test_a_data_standard_definition_and_conformance_check_pass():
+    f, _ = check(DB, "○ 데이터 표준 정의서를 작성하고 구축 완료 시 표준 준수율을 점검하여 보고하여야 함")
+    assert f.status == "pass"
+
+
+def check_guide(*guide_lines: str):
+    head = ["제 안 요 청 서", "사업명 : 누리도 산림정보시스템 고도화 사업", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용",
+            "DAR-001 데이터 요구사항", DB, "Ⅳ. 제안서 작성 요령"]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *guide_lines)])
+    segment(doc)
+    infer_facts(doc, {"사업유형": "고도화", "사업금액": "5억원"})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("line", [
+    "○ 데이터 부문에는 DB 구축 시 데이터 품질관리 방안을 기술할 것",
+    "4. 데이터 부문 : 행정표준코드 적용 및 데이터 품질진단 계획",
+])
+def test_proposal_writing_instructions_and_outline_rows_do_not_count(line):
+    f, _ = check_guide(line)
+    assert f.status == "missing", quotes(f)

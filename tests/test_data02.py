@@ -57,3 +57,44 @@ def test_consulting_is_not_applicable_and_operation_applies():
     f, _ = check("○ 정기 점검", kind="유지관리")
     assert f.status == "missing"
     assert "운영" in f.applies
+
+
+@pytest.mark.parametrize("line", [
+    # consuming open data is not opening the project's data
+    "○ 공공데이터포털의 미세먼지 API를 연계하여 측정 정보를 수집하여야 함",
+    "○ 공공데이터포털(www.data.go.kr)에서 제공하는 주소 데이터를 가져와 검색 기능에 활용한다",
+    # a system feature that manages metadata or access is not registration of public data
+    "○ 내부 문서 카탈로그의 메타데이터를 등록·수정하는 관리 기능을 개발하여야 함",
+    "○ 부서별 데이터 열람 권한의 개방 여부를 설정하는 기능을 제공하여야 함",
+])
+def test_consumption_and_system_features_are_missing(line):
+    f, _ = check(line)
+    assert f.status == "missing", [e.quote for e in f.evidence]
+
+
+@pytest.mark.parametrize("line, word", [
+    ("○ 버스 도착 정보는 data.go.kr에 오픈API로 개방하여야 함", "data.go.kr"),
+    ("○ 교통량 통계는 국가중점데이터로 제공할 수 있도록 표준 형식으로 정비하여 제출한다", "국가중점데이터"),
+    ("○ 「공공데이터의 제공 및 이용 활성화에 관한 법률」 제17조에 따라 보유 데이터를 목록으로 등록하여야 함", "목록으로 등록"),
+    ("○ 공공데이터포털에 시스템 보유 데이터를 등록하여 개방하여야 함", "공공데이터포털"),
+    ("○ 개방 데이터셋 목록을 작성하여 발주기관에 제출한다", "데이터셋 목록"),
+])
+def test_other_wordings_of_opening_the_data_pass(line, word):
+    f, _ = check(line)
+    assert f.status == "pass"
+    assert word in f.evidence[0].quote
+
+
+def test_a_match_does_not_run_into_the_next_heading():
+    # "목록 … 작성" must not take "작성" from the heading that follows
+    f, doc = check("○ 운영 중인 시스템의 공공데이터 목록을 현행화하여야 함", "Ⅳ. 제안서 작성 요령",
+                   "1. 제안서 작성 일반사항")
+    assert f.status == "pass"
+    assert f.evidence[0].quote == "운영 중인 시스템의 공공데이터 목록을 현행화하여야 함"
+    f, _ = check("○ 관리 대상: 공공데이터 목록", "Ⅳ. 제안서 작성 요령")
+    assert f.status == "missing", [e.quote for e in f.evidence]
+
+
+def test_an_outline_row_of_the_proposal_does_not_count():
+    f, _ = check("○ 기상 자료를 조회한다", "Ⅳ. 제안서 작성 요령", "5. 데이터 부문 : 데이터 개방 계획 및 활용 방안")
+    assert f.status == "missing", [e.quote for e in f.evidence]

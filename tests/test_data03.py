@@ -62,3 +62,33 @@ def test_a_supply_project_read_as_development_is_not_applicable():
     assert "개발·구현" in f.applies
     infer_facts(doc, {"사업유형": "SW개발"})
     assert detect(CheckContext(doc)).status == "missing"
+
+
+@pytest.mark.parametrize("line", [
+    # a strong records term is not vetoed by the word in front of it (상담·작업 기록 …)
+    "○ 종결된 상담 기록은 기록관리시스템과 연계하여 이관하여야 함",
+    "○ 작업 일지는 전자기록 관리 절차에 따라 보존하여야 함",
+    # particles between the words
+    "○ 시스템 운영 데이터 중 데이터세트형 기록물의 관리기준을 수립하여야 함",
+    "○ 지원금 지급 기록물은 보존기간을 준수하여 관리하여야 함",
+    "○ 시설 관리 데이터 세트의 기록 유형을 구분하고 이관 주기를 정하여야 함",
+])
+def test_other_wordings_of_records_management_pass(line):
+    f, doc = check(line)
+    assert f.status == "pass", f.message
+    e = f.evidence[0]
+    assert doc.text[e.start:e.end] == e.quote
+
+
+@pytest.mark.parametrize("line", [
+    "○ 계약상대자는 「개인정보 보호법」, 「공공기록물 관리에 관한 법률」 등 관련 법령을 준수하여야 함",
+    "○ 「전자정부법」, 「공공기록물 관리에 관한 법률」을 준수하여야 함",
+])
+def test_a_generic_list_of_laws_to_obey_is_missing(line):
+    f, _ = check(line)
+    assert f.status == "missing", [e.quote for e in f.evidence]
+
+
+def test_the_law_named_with_a_specific_duty_passes():
+    f, _ = check("○ 「공공기록물 관리에 관한 법률」에 따라 처리 결과 문서를 기록물로 등록하여야 함")
+    assert f.status == "pass"

@@ -67,12 +67,18 @@ def test_statement_that_it_is_not_a_target_is_not_applicable():
     assert "해당하지 않" in quotes(f)
 
 
-def test_mid_scale_without_sensitivity_needs_review():
+def test_mid_scale_without_sensitivity_or_linkage_is_not_applicable():
     # the encryption boilerplate naming 고유식별정보 does not make the members' data sensitive
     f, _ = check("○ 회원 약 12만 명이 이용하는 예약 서비스",
                  "○ 고유식별정보, 비밀번호는 정보통신망으로 송신할 때 암호화하여야 함")
+    assert f.status == "not_applicable"
+    assert "120,000명" in f.message and "민감·고유식별정보" in f.applies
+
+
+def test_a_scale_for_linkage_without_its_sign_needs_review():
+    f, _ = check("○ 회원 약 70만 명의 예약 정보를 관리한다")
     assert f.status == "review"
-    assert "민감정보" in f.message
+    assert "연계" in f.message
 
 
 def test_public_members_without_scale_need_review():
@@ -104,3 +110,74 @@ def test_given_fact_yes_applies():
     f, _ = check("○ 내부 업무 개선", given={"사업유형": "SW개발", "개인정보": "yes"})
     assert f.status == "missing"
     assert "입력값" in f.message
+
+
+@pytest.mark.parametrize("line", [
+    "구분 | 내용",  # with the next row: a key/value table row
+    "○ 처리 개인정보: 수용가 성명·주소, 정보주체 수: 300만 명",
+    "○ 회원 DB(약 130만 건)를 신규 시스템으로 이관함",
+    "○ 회원 수 약 110만(2024년 말 기준)",
+    "○ 누적 회원 수가 백만 명을 넘어섰음",
+    "○ 이용 인원 : 약 1,500,000명",
+])
+def test_scale_wordings_at_a_million_are_read(line):
+    rows = [line, "이용자 수 | 약 150만명"] if line.startswith("구분") else [line]
+    f, _ = check(*rows)
+    assert f.status == "missing", (f.status, f.applies)
+    assert "100만명 이상" in f.message
+
+
+@pytest.mark.parametrize("lines, basis", [
+    (("○ 타 기관 시스템과 연계하여 60만 명의 자격정보를 조회·결합하여야 함",), "연계 50만명"),
+    (("○ 관리 대상: 장애인 등록정보 5.2만 명",), "5만명"),
+    # the sensitive item stands in another requirement of the system
+    (("○ 수급자 6만 명의 신청 정보를 관리함", "○ 신청서 접수 시 주민등록번호를 수집하여 자격을 확인하여야 함"), "5만명"),
+])
+def test_linkage_and_sensitive_data_at_their_thresholds_are_missing(lines, basis):
+    f, _ = check(*lines)
+    assert f.status == "missing", (f.status, f.applies)
+    assert basis in f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 학부모 회원 49만 명(수집 항목: 성명, 연락처, 이메일)",
+    "○ 회원 12만 명(수집 항목: 성명, 이메일)",
+])
+def test_general_data_below_a_million_is_not_applicable(line):
+    f, _ = check(line)
+    assert f.status == "not_applicable", f.applies
+
+
+def test_pia_worded_on_the_processing_system_passes():
+    f, _ = check("○ 수용가 120만 명", "○ 개인정보 처리시스템에 대한 영향평가를 설계 단계에서 실시하고 개선 사항을 반영하여야 함")
+    assert f.status == "pass"
+
+
+def test_pia_only_in_a_proposal_outline_row_is_not_a_requirement():
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (
+        "제 안 요 청 서", "사업명 : 누리시 통합민원 포털 구축 사업", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용",
+        "SER-005 개인정보 보호", "○ 회원 200만 명", "Ⅳ. 제안서 작성 요령", "6. 개인정보 보호 : 개인정보 영향평가 수행 계획")])
+    segment(doc)
+    infer_facts(doc, {"사업유형": "SW개발", "사업금액": "12억원"})
+    f = detect(CheckContext(doc))
+    assert f.status == "missing", quotes(f)
+
+
+@pytest.mark.parametrize("line", [
+    # members are businesses (사업자번호·대표자 인증), not the public
+    "○ 회원가입 시 사업자등록번호와 대표자 본인인증 값을 대조하여 가입을 승인한다",
+    # category names listed in a protection clause, and look-alike words
+    "○ 고유식별정보 및 민감정보를 저장하는 테이블과 컬럼 목록을 제공하여야 함",
+    "○ 상권 데이터를 이용한 과학적 분석 통계를 제공한다",
+    "○ 연계 장애 유형별 이력을 관리한다",
+])
+def test_business_members_category_lists_and_look_alikes_prove_nothing(line):
+    f, _ = check("○ 내부 직원용 업무 포털 기능 개선", line)
+    assert f.status == "not_applicable", (f.status, quotes(f))
+
+
+def test_unread_people_numbers_are_named_in_the_review():
+    f, _ = check("○ 모든 이용자는 회원가입 후 이용한다", "○ 교육 수료자 약 3만 명의 이수 내역을 관리한다")
+    assert f.status == "review"
+    assert "3만 명" in f.message and "정보주체 수로 읽을 수 없" in f.message
+    assert "규모를 읽을 수 없음" in f.applies

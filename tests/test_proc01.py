@@ -82,3 +82,49 @@ def test_vat_decides_between_20_and_22_eok(given, status):
         assert "확인하지 못해" in f.applies
     else:
         assert f.status == status, f.applies
+
+
+@pytest.mark.parametrize("lines", [
+    # the next heading or schedule row speaks of 평가: that is not this line's business
+    ("○ 제안요청 설명회: 2025. 4. 2.(수) 14:00, 본청 5층 회의실", "Ⅴ. 제안서 평가 방법", "1. 평가 개요"),
+    ("구분 | 일정", "제안요청 설명회 | 2025. 4. 2.(수) 14:00, 본청 5층 회의실", "제안서 평가 | 2025. 4. 25.(금)"),
+    # other names of the agency's briefing
+    ("○ 입찰 참가자 설명회: 2025. 4. 8. 14:00, 3층 세미나실",),
+    ("○ RFP 설명회: 4. 7.(월) 15:00, 본원 강당",),
+    ("○ 사업 내용 안내를 위한 사전 설명회를 4월 9일 14시 시청 대회의실에서 개최함",),
+    ("○ 과업설명회는 4월 2일 14시 기관 유튜브 채널로 생중계함",),
+    ("○ 제안요청 설명회 일시·장소: 입찰공고문 참조",),
+    # a 제안설명회 in the bid schedule that bidders attend before submitting
+    ("구분 | 일시 | 비고", "제안설명회 | 2025. 3. 14.(금) 14:00 | 조달청 대회의실, 참석 자율",
+     "제안서 제출 | 2025. 3. 28.(금) 17:00 | 나라장터"),
+])
+def test_briefings_written_in_other_ways_pass(lines):
+    f, doc = check(*lines)
+    assert f.status == "pass", f.message
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+@pytest.mark.parametrize("line", [
+    "○ 사업설명회 일시 및 장소는 추후 통보함",
+    "○ 제안요청 설명회 개최 여부는 추후 결정하여 공지함",
+    "○ 제안요청 설명회는 일정과 장소를 별도로 안내할 예정임",
+])
+def test_a_briefing_put_off_to_later_is_missing(line):
+    f, _ = check(line, "○ 계약 체결: 2025. 5월 중")
+    assert f.status == "missing", f.message
+    assert "언급만" in f.message and not f.evidence and f.looked_for
+
+
+def test_bare_words_for_date_and_place_are_not_details():
+    f, _ = check("○ 제안요청 설명회의 일시와 장소를 정하여 개최함")
+    assert f.status == "missing"
+
+
+def test_details_under_a_bare_name_are_read_but_not_those_of_the_next_step():
+    f, _ = check("나. 사업설명회", "- 일시: 2025. 4. 3.(목) 14:00", "- 장소: 본관 대회의실")
+    assert f.status == "pass"
+    assert "14:00" in quotes(f)
+    # the line under the name is the submission deadline, not the briefing's date
+    f, _ = check("○ 제안요청 설명회", "○ 제안서 제출: 2025. 4. 20. 17:00까지")
+    assert f.status == "missing", quotes(f)

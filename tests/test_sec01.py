@@ -37,9 +37,9 @@ def test_diagnosis_and_fix_passes_with_exact_quotes():
     assert "보안약점을 제거한 조치 결과" in quotes(f)
     for e in f.evidence:
         assert doc.text[e.start:e.end] == e.quote
-    # 9억 ≥ 5억: the 감리 threshold is named, and the missing 진단원 is pointed out
+    # 9억 ≥ 5억: the 감리 threshold is named; the 진단원 is suggested without calling the pass a breach
     assert "5억원" in f.applies and "감리" in f.applies
-    assert "진단원" in f.message
+    assert "진단원" in f.message and "의무" not in f.message
 
 
 def test_named_expert_and_certified_tool_need_no_remark():
@@ -48,16 +48,26 @@ def test_named_expert_and_certified_tool_need_no_remark():
     assert "명시되지 않았" not in f.message
 
 
-def test_secure_coding_alone_needs_review_above_one_eok():
+def test_secure_coding_alone_is_missing_the_diagnosis_above_one_eok():
+    # CHECKS: 감리 대상 or SW개발비 ≥ 1억 needs a 보안약점 진단 and fixes, not only 시큐어코딩
     f, _ = check(SECURE)
-    assert f.status == "review"
-    assert "시큐어코딩" in quotes(f)
+    assert f.status == "missing"
+    assert "시큐어코딩" in f.message and "1억원" not in f.message and "감리 대상" in f.message
+    f, _ = check(SECURE, given={"사업유형": "SW개발", "사업금액": "2억원"})
+    assert f.status == "missing"
+    assert "SW개발비 1억원" in f.message
 
 
 def test_secure_coding_alone_passes_below_one_eok():
     f, _ = check(SECURE, given=SMALL)
     assert f.status == "pass"
-    assert "의무가 아닙니다" in f.message
+    assert "의무가 없" in f.message and "1억원" in f.message
+
+
+def test_secure_coding_alone_with_unknown_amount_needs_review():
+    f, _ = check(SECURE, given={"사업유형": "SW개발"})
+    assert f.status == "review"
+    assert "금액" in f.message
 
 
 @pytest.mark.parametrize("lines", [
@@ -106,3 +116,87 @@ def test_operation_that_asks_for_it_on_changed_programs_passes():
                  given={"사업유형": "유지관리", "사업금액": "2억원"})
     assert f.status == "pass"
     assert "유지관리" in f.message
+
+
+def check_in(section: str, *lines: str, given=None):
+    """Lines placed under their own top-level heading (현황, 제안서 작성요령 …) after a requirement part."""
+    head = ["제 안 요 청 서", "사업명 : 누리시 민원 포털 구축 사업", "Ⅰ. 사업 개요",
+            "가. 사업내용: 민원 포털 기능 개발 및 화면 구현", "Ⅲ. 제안요청 내용", "SER-001 보안 요구사항",
+            "○ 접근권한은 역할별로 부여한다", section]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *lines)])
+    segment(doc)
+    infer_facts(doc, DEV if given is None else given)
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("section, lines", [
+    # an outline row of the proposal that only names the topic
+    ("Ⅳ. 제안서 작성 요령", ("3. 보안 부문 : 시큐어코딩 적용 및 보안약점 진단·제거 계획",)),
+    # an instruction on what the proposal must describe
+    ("Ⅳ. 제안서 작성 요령", ("○ 제안사는 소스코드 보안약점 진단 및 조치 방안을 구체적으로 기술하여야 함",)),
+    # a past diagnosis of the current system
+    ("Ⅳ. 현행 시스템 현황", ("○ 기존 포털은 2022년 소스코드 보안약점 진단을 받아 지적된 약점을 모두 조치하였음",)),
+])
+def test_outline_instruction_and_current_state_are_not_requirements(section, lines):
+    f, _ = check_in(section, *lines)
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+def test_a_contractor_obligation_inside_the_proposal_guide_still_counts():
+    f, _ = check_in("Ⅳ. 제안서 작성 요령", "○ 계약상대자는 개발 완료 후 보안약점 진단을 수행하고 조치 결과를 제출하여야 한다")
+    assert f.status == "pass", f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 누출금지 대상정보 : 시스템 구성도, 소스코드 보안약점 진단 결과서, 사용자 계정 목록",
+    "○ 서비스 개시 전에 주요정보통신기반시설 취약점 분석·평가를 받아 지적사항을 조치하여야 함",
+    "○ 외부 전문업체의 모의해킹을 실시하여 발견된 취약점을 조치하여야 함",
+    "○ 분기마다 취약점을 점검하고 조치 결과를 보고하여야 함",  # 무엇의 취약점인지 없음
+])
+def test_leak_lists_and_infrastructure_checks_are_not_secure_coding(line):
+    f, _ = check(line)
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("line", [
+    "○ 웹 응용프로그램의 취약점을 점검하고 발견된 사항을 조치하여 결과를 제출하여야 함",
+    "○ 구현 완료 후 시큐어코딩 준수 여부를 검사하여 미흡한 부분을 보완하여야 함",
+    "○ 계약상대자는 SW 개발보안 이행 점검을 받고 그 결과를 검수 시 제출하여야 함",
+    "○ 구현 단계에서 보안약점이 남지 않도록 개발하여야 함",
+])
+def test_other_wordings_of_diagnosis_pass(line):
+    f, _ = check(line)
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_a_pattern_does_not_run_into_the_next_heading():
+    # "보안약점 … 조치" split between a requirement's last line and the next heading is no requirement
+    f, _ = check_in("Ⅳ. 보안약점 조치 실적 평가", given=None)
+    assert f.status == "missing"
+    f, _ = check("○ 보안약점 유형별 점검 항목은 별첨 참조", "Ⅳ. 조치 결과 보고 일정")
+    assert f.status == "missing", quotes(f)
+
+
+def inferred(name: str, *lines: str):
+    """A document whose facts are all read from its own text (no given facts)."""
+    head = ["제 안 요 청 서", f"사업명 : {name}", "Ⅰ. 사업 개요", "○ 사업기간: 계약일로부터 6개월",
+            "○ 사업예산: 300,000,000원(부가세 포함)", "Ⅲ. 제안요청 내용"]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *lines)])
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+def test_homepage_build_worded_as_production_is_not_a_supply_contract():
+    # few "개발" words, but a site is produced and built: SEC01 applies
+    f, _ = inferred("누리시 누리집 리뉴얼 사업", "○ 반응형 누리집을 제작하고 게시판과 검색 화면을 구축한다",
+                    "○ 웹 접근성 인증을 획득한다")
+    assert f.status == "missing", f.applies
+    assert "공급 사업" not in f.applies
+
+
+def test_a_licence_supply_read_as_development_is_not_applicable():
+    f, _ = inferred("누리시 협업 플랫폼 구축 사업", "○ 클라우드 협업 솔루션 구독 라이선스 500명분을 공급한다",
+                    "○ 라이선스 납품 후 설치와 사용자 교육을 지원한다", "○ 구독 기간은 12개월로 한다")
+    assert f.status == "not_applicable"
+    assert "공급" in f.applies and "개발" in f.applies

@@ -3,6 +3,8 @@
 CC인증 covers 정보보호시스템, L3 switches need a 보안기능 확인서, a switch of unstated layer is 검토필요."""
 from __future__ import annotations
 
+import pytest
+
 from rfpcheck.checks.context import CheckContext
 from rfpcheck.checks.sec02_security_conformity import detect
 from rfpcheck.pipeline.facts import infer_facts
@@ -103,3 +105,69 @@ def test_given_fact_no_wins():
     f, _ = check(HEADER, ["방화벽", "10G", "2식"], given={**GIVEN, "네트워크장비": "no"})
     assert f.status == "not_applicable"
     assert "입력값" in f.applies
+
+
+def test_switch_review_quotes_the_whole_item_row():
+    f, doc = check(HEADER, ["스위치", "400GbE 32포트", "1대"])
+    assert f.status == "review"
+    assert "400GbE" in f.evidence[0].quote and "|" in f.evidence[0].quote
+    assert doc.text[f.evidence[0].start:f.evidence[0].end] == f.evidence[0].quote
+
+
+@pytest.mark.parametrize("line", [
+    "○ 재택 근무자의 원격 접속을 위해 SSL VPN 장비 2대를 도입하여야 함",
+    "○ 지사 간 연결을 위한 IPSec-VPN 장비 1식을 구매한다",
+    "○ 악성코드 대응을 위해 EDR 솔루션 250 user를 신규 도입하여야 함",
+    "○ 보안 이벤트 분석을 위한 SIEM 1식을 구매하여 설치한다",
+    "○ 업무 메일 보호를 위한 스팸메일 차단 장비 1대를 납품하여야 함",
+    # software items bought in a sentence (not an item table)
+    "○ 통합 로그인을 위해 SSO 솔루션 라이선스를 구매하여 적용하여야 함",
+    "○ 주민등록번호 보호를 위해 DB 암호화 제품을 신규 도입하여야 함",
+    "○ 서버 접근제어 솔루션을 구매하여 운영 서버에 적용한다",
+])
+def test_security_products_bought_in_a_sentence_apply(line):
+    f, _ = check(line)
+    assert f.status == "missing", f.applies
+    assert "정보보호시스템" in f.applies
+
+
+def test_a_bought_sso_with_a_validated_crypto_module_passes():
+    f, _ = check("○ 통합인증(SSO) 솔루션 1식을 도입하며, 해당 제품은 국가정보원 검증필 암호모듈을 탑재하여야 함")
+    assert f.status == "pass", f.applies
+    assert "검증필" in quotes(f)
+
+
+@pytest.mark.parametrize("items", [
+    # a checklist item that names security software without buying it
+    ("○ 보안성 검토 항목: 서버 보안 툴 설치 여부, 계정 관리 적정성",),
+    # a replacement left to another project
+    ("○ 침입방지시스템(IPS) 교체는 차기 사업으로 추진할 예정이며 본 사업 범위에서 제외한다",),
+    ("○ 방화벽 증설은 2027년 별도 사업으로 발주한다",),
+    # an inventory of equipment the contract maintains
+    ("□ 유지관리 대상 장비", ["구분", "장비명", "수량"], ["보안", "방화벽", "2"], ["네트워크", "L3 스위치", "4"]),
+])
+def test_checklists_excluded_purchases_and_maintained_inventories_do_not_apply(items):
+    f, _ = check(*items)
+    assert f.status == "not_applicable", f.applies
+
+
+def test_a_new_item_in_a_maintained_inventory_still_applies():
+    f, _ = check("□ 유지관리 대상 장비", ["구분", "장비명", "수량", "비고"], ["보안", "방화벽", "2", "기존"],
+                 ["보안", "웹방화벽", "1", "신규 도입"])
+    assert f.status == "missing"
+    assert "웹방화벽" in f.applies
+
+
+@pytest.mark.parametrize("name", ["sec01", "sec02", "sec03", "data01", "data02", "data03", "priv01", "proc01"])
+def test_lexicon_patterns_do_not_start_with_a_caret(name):
+    """Every pattern is searched or matched at a position of the whitespace-free view; with ``regex``
+    a leading ``^`` matches only at the real start of the text, so such a pattern would never match."""
+    from rfpcheck.checks.common import load_lexicon
+
+    import regex
+
+    anchored = regex.compile(r"^(?:\(\?:)*\^(?!\|)")  # "^…", "(?:^…" — not the alternative "(?:^|…)"
+    lex = load_lexicon(name)
+    bad = [(k, p) for k, ps in lex.data.get("patterns", {}).items() for p in ps if anchored.match(p)]
+    assert not bad, bad
+    assert anchored.match("^(?:이상)") and anchored.match("(?:^이상)") and not anchored.match("(?:^|[|:])\\d")

@@ -68,3 +68,44 @@ def test_nothing_is_missing():
 def test_a_named_security_confirmation_form_counts_as_the_end_pledge():
     f, _ = check("[서식 11] 보안 및 비밀유지 각서", "[서식 12] 보안확약서")
     assert f.status == "pass"
+
+
+def check_with(*lines: str, tail: tuple = ()):
+    """Requirement lines, then a further top-level part (현황, 제안서 작성요령, 기술적용계획표 …)."""
+    head = ["제 안 요 청 서", "사업명 : 누리시 통계시스템 고도화 사업", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용",
+            "SER-002 보안 관리"]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *lines, *tail)])
+    segment(doc)
+    infer_facts(doc, {"사업유형": "고도화", "사업금액": "4억원"})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("line", [
+    "○ 준공 시 수행사가 보관 중인 자료 일체를 파기하고 그 결과를 서면으로 보고하여야 함",
+    "○ 용역 완료 후에는 작업 PC와 저장매체의 자료를 모두 삭제하여야 함",
+    "○ 계약 종료 시 수행사가 보유한 모든 자료는 발주기관에 인계하고 사본을 남기지 않는다",
+    "○ 검수 완료 후 개발 서버에 남은 운영 데이터 사본을 모두 파기하여야 함",
+])
+def test_other_wordings_of_the_end_of_project_return_pass(line):
+    f, _ = check(PLEDGE, line)
+    assert f.status == "pass", f.message
+
+
+def test_a_handover_of_deliverables_alone_is_not_the_return():
+    f, _ = check(PLEDGE, "○ 사업 종료 시 운영 매뉴얼과 산출물을 인계하여야 함")
+    assert f.status == "missing"
+
+
+@pytest.mark.parametrize("tail", [
+    # what the former contractor did
+    ("Ⅳ. 현행 시스템 현황", "○ 직전 사업자는 사업 종료 시 자료를 모두 반납하고 보안확약서를 제출하였음"),
+    # a 기술적용계획표 row the bidder ticks
+    ("[붙임 2] 기술적용계획표", "구분 | 적용 기술 및 기준 | 적용여부 | 적용계획/결과",
+     "보안 | 용역 보안관리: 사업 종료 시 자료 회수·삭제 | ○ | "),
+    # an outline row of the proposal
+    ("Ⅳ. 제안서 작성 요령", "5. 보안 부문 : 사업 종료 시 자료 반납·삭제 계획"),
+])
+def test_current_state_template_and_outline_rows_do_not_count(tail):
+    f, _ = check_with(PLEDGE, tail=tail)
+    assert f.status == "missing", (f.message, quotes(f))
+    assert "종료 시 자료 회수·삭제가 없습니다" in f.message
