@@ -521,26 +521,24 @@ class _Walker:
                 self.blocks_of(el, depth + 1, NOTE)
 
 
-def _rows(tbl: etree._Element):
-    for el in tbl:
+def _kids(parent: etree._Element, want: str):
+    """Children named ``want``, looking through content controls and custom XML wrappers."""
+    for el in parent:
         n = local(el.tag)
-        if n == "tr":
+        if n == want:
             yield el
         elif n in ("sdt", "customXml"):
             content = _child(el, "sdtContent") if n == "sdt" else el
             if content is not None:
-                yield from _rows(content)
+                yield from _kids(content, want)
+
+
+def _rows(tbl: etree._Element):
+    return _kids(tbl, "tr")
 
 
 def _cells(tr: etree._Element):
-    for el in tr:
-        n = local(el.tag)
-        if n == "tc":
-            yield el
-        elif n in ("sdt", "customXml"):
-            content = _child(el, "sdtContent") if n == "sdt" else el
-            if content is not None:
-                yield from _cells(content)
+    return _kids(tr, "tc")
 
 
 def _cell_blocks(container: etree._Element):
