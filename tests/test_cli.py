@@ -170,3 +170,11 @@ def test_console_script_runs(draft):
     p = subprocess.run([str(exe), str(draft), "--format", "json", "-o", "-"], capture_output=True, text=True)
     assert p.returncode in (0, 1), p.stderr
     validate(json.loads(p.stdout))
+
+
+def test_a_stub_file_is_an_input_error_not_an_all_not_applicable_report(tmp_path):
+    stub = tmp_path / "stub.txt"
+    stub.write_text("제안요청서 초안", encoding="utf-8")
+    r = CliRunner().invoke(main, [str(stub)])
+    assert r.exit_code == 2
+    assert "stub.txt" in r.stderr and "점검할 수 없습니다" in r.stderr

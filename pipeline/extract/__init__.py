@@ -14,6 +14,7 @@ from ..model import Document
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_FILE_BYTES = 300 * 1024 * 1024  # a 300 MB RFP is not a draft a person wrote
+MIN_CHARS = 50  # fewer non-space characters than this is not an RFP to check (an empty or stub file)
 
 SUPPORTED = ("pdf", "docx", "hwp", "hwpx", "txt")
 
@@ -136,6 +137,9 @@ def extract(path: str | Path) -> Document:
         raise InputError(path, f"{fmt.upper()} 파일을 읽는 중 오류가 났습니다: {type(e).__name__}: {e}", "corrupt") from None
     if not doc.text.strip():
         raise InputError(path, "문서에서 읽을 수 있는 글자가 없습니다.", "no_text")
+    if len(doc.compact) < MIN_CHARS:
+        raise InputError(
+            path, f"문서의 글자가 {len(doc.compact)}자뿐이라 제안요청서로 점검할 수 없습니다 (최소 {MIN_CHARS}자).", "no_text")
     return doc
 
 
