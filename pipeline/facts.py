@@ -249,7 +249,7 @@ def iter_amounts(view: str, lo: int = 0, hi: Optional[int] = None, bare: bool = 
             if nxt[:1] and (nxt[:1] in _COUNT_WORDS or nxt[:1] in "식권쪽" or nxt.lower().startswith(("ea", "p"))):
                 continue
             if view[m.start() - 1: m.start()] in ("-", "/", "~"):
-                continue  # part of a phone number, a date range or a code ("02-2031-9210")
+                continue  # part of a phone number, a date range or a code ("02-123-4567")
             explicit = False
         if value <= 0:
             continue
