@@ -368,7 +368,7 @@ def _scope(ctx: CheckContext) -> tuple[str, str, Optional[Evidence]]:
                 f"사업유형 ISP·컨설팅·감리·PMO·연구({said}사업유형 {ks_text}({fact_how(doc, 'project_kinds')}){given}) "
                 "→ 투입인력 요구·관리 금지 적용 대상 아님", None)
     if fp_how == "입력값":
-        return ("fp", f"대가 산정 방식 기능점수(FP)(입력값) → 투입인력 요구·관리 금지 적용", None)
+        return ("fp", "대가 산정 방식 기능점수(FP)(입력값) → 투입인력 요구·관리 금지 적용", None)
     exempt = _first(ctx, "exempt_declared")
     if exempt is not None:
         return ("exempt_declared",
@@ -402,7 +402,6 @@ def _scope(ctx: CheckContext) -> tuple[str, str, Optional[Evidence]]:
 
 
 def detect(ctx: CheckContext):
-    doc = ctx.doc
     scope, reason, scope_ev = _scope(ctx)
     if scope in ("advisory", "db", "operation", "purchase", "not_fp"):
         return ctx.not_applicable(RULE, reason)

@@ -712,7 +712,6 @@ def _title_from_cover(doc: Document, view: TextView, type_span: Optional[Span]) 
     """The cover's title: the text on the line of the document-type word, or the line before it."""
     if not type_span or type_span[0] > 600:
         return None
-    s = view.s
     la, lb = view.line_bounds(type_span[0])
     for a, b in ((la, lb), view.line_bounds(max(0, la - 1)) if la > 0 else (la, lb)):
         os_, oe = view.orig(a, b)

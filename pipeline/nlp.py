@@ -13,7 +13,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
 _LOCK = threading.Lock()
 
@@ -189,21 +188,6 @@ def modality(sentence: str) -> Modality:
     return out
 
 
-def is_loaded() -> bool:
-    return get_nlp.cache_info().currsize > 0
-
-
 def tokens(sentence: str) -> list[tuple[str, str, str]]:
     """(text, tag, lemma) per token — for debugging and tests."""
     return [(t.text, t.tag_, t.lemma_) for t in get_nlp()(sentence)]
-
-
-def preload() -> Optional[float]:
-    """Build the pipeline now; return the seconds it took (None when it was already built)."""
-    import time
-
-    if is_loaded():
-        return None
-    t0 = time.perf_counter()
-    get_nlp()
-    return time.perf_counter() - t0

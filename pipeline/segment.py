@@ -212,7 +212,6 @@ def _units(doc: Document) -> list[_Unit]:
             cells.setdefault(b.table, set()).add((b.row, b.col))
             tchars[b.table] = tchars.get(b.table, 0) + len(b.text)
             tiny[b.table] = tiny.get(b.table, True) and len(b.text) <= 2
-    text = doc.text
     out: list[_Unit] = []
     i, n = 0, len(blocks)
     while i < n:

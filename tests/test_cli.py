@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, SAMPLES, needs_shared
+from conftest import CORPUS, needs_shared
 from rfpcheck.checks.registry import all_rules
 from rfpcheck.pipeline.cli import main
 from rfpcheck.pipeline.report import schema, validate
