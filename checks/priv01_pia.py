@@ -1,4 +1,4 @@
-"""법정 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명 이상, 개인정보 보호법 시행령 제35조)의 개인정보파일을 처리하는 시스템을 구축·변경하면 분석·설계 단계에서 개인정보 영향평가를 하고 결과를 반영하여야 한다. 문서에 적힌 정보주체 수와 '영향평가 대상(아님)' 문장으로 판단하며, 보안 조항에 옮겨 적은 법정 기준('5만명 이상의 정보주체'), 법령 목록, 제안서 목차 항목은 근거로 쓰지 않는다. 대국민 개인정보(회원가입·본인인증, 민감정보)를 다루지만 규모를 읽을 수 없으면 검토필요. 규모가 5만~100만명이어도 민감·고유식별정보 처리나 50만명 이상 연계가 문서에 없으면 해당없음이고, 회원이 사업자·법인뿐이면 대국민 개인정보로 보지 않는다."""
+"""법정 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명 이상, 개인정보 보호법 시행령 제35조)의 개인정보파일을 처리하는 시스템을 구축·변경하면 분석·설계 단계에서 개인정보 영향평가를 하고 결과를 반영하여야 한다. 문서에 적힌 정보주체 수와 '영향평가 대상(아님)' 문장으로 판단하며, 보안 조항에 옮겨 적은 법정 기준('5만명 이상의 정보주체'), 법령 목록, 제안서 목차 항목은 근거로 쓰지 않는다. 규모를 읽을 수 없을 때, 구축·변경하는 시스템이 대국민 서비스로 두 가지 이상의 민감·고유식별정보를 받거나 학적·성적·진료기록처럼 한 집단 전체의 신상 기록을 관리하는데 영향평가(대상 여부 확인 포함)에 대한 말이 전혀 없으면 누락이고, 그 밖에 대국민 개인정보(회원가입·본인인증)를 다루지만 규모를 읽을 수 없으면 검토필요. 규모가 5만~100만명이어도 민감·고유식별정보 처리나 50만명 이상 연계가 문서에 없으면 해당없음이고, 회원이 사업자·법인뿐이면 대국민 개인정보로 보지 않는다."""
 from __future__ import annotations
 
 from typing import Optional
@@ -8,7 +8,7 @@ import regex
 from rfpcheck.pipeline.model import Finding
 
 from . import _must_state as ms
-from .common import kinds, load_lexicon, section_kind
+from .common import has_kind, kinds, load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
 
@@ -22,7 +22,7 @@ RULE = Rule(
         C('개인정보 보호법', '제33조'),
         C('개인정보 보호법 시행령', '제35조', '영향평가 대상 규모'),
     ],
-    suggestion='본 사업은 「개인정보 보호법」 제33조에 따른 개인정보 영향평가 대상이므로, 분석·설계 단계에서 지정 평가기관의 영향평가를 받고 개선사항을 설계에 반영하여야 한다.',
+    suggestion='계약상대자는 분석 단계에서 본 시스템이 「개인정보 보호법」 제33조 및 같은 법 시행령 제35조에 따른 개인정보 영향평가 대상인지 발주기관과 함께 확인하고, 대상이면 설계 단계가 끝나기 전에 지정 평가기관의 영향평가를 받아 개선 권고사항을 설계와 구현에 반영하여야 한다.',
     examples_pass=['분석·설계 단계에서 개인정보 영향평가를 수행하고 그 결과를 반영한다.'],
     examples_violation=[],
 )
@@ -150,17 +150,22 @@ def detect(ctx: CheckContext) -> Finding:
     # an operation contract takes over the current system: its 현황 describes the system itself
     parts = _SYSTEM_PARTS + (("current",) if "유지관리운영" in kinds(doc) else ())
 
-    def functional(ms_list):
+    def functional(ms_list, boilerplate=True):
         return [m for m in ms_list if section_kind(doc, m.start) in parts
-                and not generic.search(ms.sentence_compact(ctx, m))]
+                and not (boilerplate and generic.search(ms.sentence_compact(ctx, m)))]
 
     sens_sys = functional(ms.find(ctx, lex.rx("sensitive"), skip_kinds=("toc",), skip_law_list=False, limit=60))
-    public = functional(ms.find(ctx, lex.rx("public_data"), skip_kinds=("toc",), limit=40))
+    # records are functions of the system ("성적관리"): protection boilerplate words near them
+    # ("이력 관리", "마스킹") do not make them generic
+    records = functional(ms.find(ctx, lex.rx("person_records"), skip_kinds=("toc",), limit=40), boilerplate=False)
+    signup = functional(ms.find(ctx, lex.rx("public_data"), skip_kinds=("toc",), limit=40))
+    public = signup + records
     business = lex.rx("business_member")
-    if public and all(business.search(ms.sentence_compact(ctx, m)) for m in public
+    if signup and all(business.search(ms.sentence_compact(ctx, m)) for m in signup
                       if regex.search(r"회원|인증", s[m.compact_start:m.compact_end])) \
-            and any(business.search(ms.sentence_compact(ctx, m)) for m in public):
-        public = []  # members are businesses (사업자번호·대표자 인증), not the public
+            and any(business.search(ms.sentence_compact(ctx, m)) for m in signup):
+        signup = []  # members are businesses (사업자번호·대표자 인증), not the public
+        public = records
 
     # 4. the stated scale
     counts = _subject_counts(ctx, lex)
@@ -198,7 +203,34 @@ def detect(ctx: CheckContext) -> Finding:
             ms.quotes(ctx, [m], 1), applies=why + f"; 정보주체 약 {n:,}명 — 연계 여부 미확인 → 검토필요",
         )
 
-    # 5. no readable scale: does the system itself take personal data of the public?
+    # 5. no readable scale. A system that is being built or changed and whose own data are plainly
+    #    민감·고유식별정보 of the public (two kinds or more, taken through the public service) or a
+    #    whole population's records (학적·성적, 진료기록, 수급자격 …) is one whose target status the RFP
+    #    must settle: with no word on the 영향평가 at all — not even "대상 여부 확인" — that is 누락.
+    #    Other personal data of the public (회원가입, 본인인증) with no readable scale → 검토필요.
+    sens_kinds = {_kind(doc, m) for m in sens_sys}
+    record_kinds = {_kind(doc, m)[:2] for m in records}
+    changing = has_kind(doc, "SW개발", "고도화")
+    if changing and ((len(sens_kinds) >= 2 and signup) or len(record_kinds) >= 2):
+        if len(record_kinds) >= 2:
+            held = f"한 집단 전체의 신상 기록({', '.join(sorted(record_kinds))} 등)"
+            obj = held + "을"
+            why_low = "이런 기록은 대개 고유식별정보를 함께 담고, 민감·고유식별정보는 5만명 이상이면 영향평가 대상입니다"
+            shown = records[:2]
+        else:
+            held = f"민감·고유식별정보({', '.join(sorted(sens_kinds)[:4])})"
+            obj = held + "를"
+            why_low = "민감·고유식별정보는 5만명 이상이면 영향평가 대상입니다"
+            shown = sens_sys[:2] + signup[:1]
+        return ctx.finding(
+            RULE, "missing",
+            f"구축·변경하는 시스템이 {obj} 처리하는데, 개인정보 영향평가 대상 여부 확인이나 수행·결과 반영 요구가 "
+            f"전혀 없습니다. 정보주체 수는 적혀 있지 않으나 {why_low}(시행령 제35조). 대상 여부를 확인하고, 대상이면 "
+            "분석·설계 단계의 영향평가와 결과 반영을 명시하세요.",
+            ms.quotes(ctx, shown, 3),
+            applies=why + f"; 구축·변경 사업 + {held} 처리, 규모 미기재 → 영향평가 검토 조항 필요",
+            looked_for=looked + "; 영향평가 대상 여부 확인 문장 포함",
+        )
     if public or sens_sys:
         what = []
         if public:
@@ -223,6 +255,11 @@ def detect(ctx: CheckContext) -> Finding:
         RULE, why + "; 대국민 개인정보를 대량으로 처리하는 근거(정보주체 규모, 회원가입·본인인증, 민감정보 처리)가 "
         "없음 → 해당없음",
     )
+
+
+def _kind(doc, m) -> str:
+    """A match's words without spacing or the middle dot ('정서·심리' and '정서심리' are one kind)."""
+    return "".join(doc.text[m.start:m.end].split()).replace("·", "")
 
 
 def _word(doc, m) -> str:

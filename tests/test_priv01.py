@@ -1,7 +1,10 @@
 """PRIV01 개인정보 영향평가: a PIA requirement passes; a stated scale at the 시행령 제35조 thresholds
 without it is 누락; a stated scale below them, or a statement that the system is not a target, is 해당없음;
-personal data of the public with no readable scale is 검토필요 (never a guess); legal thresholds copied
-into security clauses, law lists and proposal-outline items are not evidence."""
+with no readable scale, a system being built or changed that plainly holds 민감·고유식별정보 of the public
+(two kinds, taken through the public service) or a whole population's records (학적·성적, 진료기록) and says
+nothing of the 영향평가 — not even "대상 여부 확인" — is 누락, while other personal data of the public
+(회원가입, 본인인증), a single sensitive item, or a maintenance-only contract is 검토필요; legal thresholds
+copied into security clauses, law lists and proposal-outline items are not evidence."""
 from __future__ import annotations
 
 import pytest
@@ -181,3 +184,53 @@ def test_unread_people_numbers_are_named_in_the_review():
     assert f.status == "review"
     assert "3만 명" in f.message and "정보주체 수로 읽을 수 없" in f.message
     assert "규모를 읽을 수 없음" in f.applies
+
+
+SENSITIVE_SYSTEM = (
+    "○ 이용자는 간편인증으로 로그인하여 돌봄 신청서를 제출함",
+    "○ 신청서에는 주민등록번호와 여권번호를 입력하며, 심리검사 결과를 저장·조회함",
+)
+
+
+def test_built_system_holding_sensitive_data_of_the_public_without_any_pia_word_is_missing():
+    f, doc = check(*SENSITIVE_SYSTEM)
+    assert f.status == "missing", (f.status, f.applies)
+    assert "대상 여부" in f.message and "5만명" in f.message and "규모 미기재" in f.applies
+    assert "주민등록번호" in quotes(f)
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+    # the suggested clause is conditional: the scale was not read
+    assert "대상인지" in f.suggestion and "대상이면" in f.suggestion
+
+
+def test_population_records_in_a_built_system_without_pia_is_missing():
+    f, _ = check("○ 학적관리 기능 재구축: 학적변동, 휴·복학 처리", "○ 성적관리 기능 개선: 성적등록·정정 이력 관리")
+    assert f.status == "missing", (f.status, f.applies)
+    assert "학적" in f.message and "성적" in f.message
+
+
+def test_a_conditional_pia_clause_satisfies_the_sensitive_system():
+    f, _ = check(*SENSITIVE_SYSTEM, "○ 개인정보 영향평가 의무대상 여부를 확인하고 대상인 경우 설계단계에서 수행하여야 함")
+    assert f.status == "pass"
+
+
+@pytest.mark.parametrize("lines, kind", [
+    # maintenance only: no build or change that triggers a new assessment
+    (SENSITIVE_SYSTEM, "유지관리운영"),
+    # one sensitive item only
+    (("○ 이용자는 본인인증 후 신청서를 제출하며, 신청서에 주민등록번호를 입력함",), "SW개발"),
+    # sensitive items, but no public service taking them
+    (("○ 담당자가 주민등록번호와 여권번호로 대상자 자격을 조회함",), "SW개발"),
+    # one kind of record
+    (("○ 성적관리 기능 개선: 성적등록·정정 이력 관리",), "SW개발"),
+])
+def test_weaker_signs_without_scale_stay_review(lines, kind):
+    f, _ = check(*lines, given={"사업유형": kind, "사업금액": "12억원"})
+    assert f.status == "review", (f.status, f.applies)
+
+
+def test_sensitive_words_in_protection_boilerplate_do_not_make_it_missing():
+    f, _ = check("○ 모든 이용자는 회원가입 및 본인인증 후 서비스를 이용하여야 한다",
+                 "○ 주민등록번호, 여권번호 등 고유식별정보는 암호화하여 저장하여야 함",
+                 "○ 민감정보는 수집하지 않음")
+    assert f.status == "review", (f.status, f.applies)
