@@ -21,6 +21,12 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_OUT_DIR = "out"
 
 
+def _formats() -> dict[str, str]:
+    from .report import FORMATS
+
+    return FORMATS
+
+
 class DefaultGroup(click.Group):
     """A group whose default subcommand is ``check``: ``rfpcheck a.pdf`` == ``rfpcheck check a.pdf``."""
 
@@ -72,12 +78,13 @@ def _parse_facts(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write all or nothing: a temporary file in the same folder, then an atomic rename."""
+def _write_atomic(path: Path, text: str, bom: bool = False) -> None:
+    """Write all or nothing: a temporary file in the same folder, then an atomic rename. ``bom`` writes
+    a UTF-8 byte-order mark (spreadsheet programs need it to read Korean CSV)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
             f.write(text)
         os.replace(tmp, path)
     except BaseException:
@@ -96,38 +103,81 @@ def _check_one(args: tuple[str, dict[str, str], Optional[list[str]]]) -> dict[st
 
 
 def _worst(entries: list[dict[str, Any]]) -> int:
+    """The highest severity among findings that may fail a run (not suppressed, not in the baseline)."""
+    from .config import counts_toward_exit
+
     worst = 0
     for e in entries:
         for f in e["findings"]:
-            worst = max(worst, SEVERITY_RANK.get(f["severity"], 0))
+            if counts_toward_exit(f):
+                worst = max(worst, SEVERITY_RANK.get(f["severity"], 0))
     return worst
 
 
 @main.command("check")
 @click.argument("inputs", nargs=-1, type=click.Path())
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="보고서 형식.")
+@click.option("-f", "--format", "fmts", multiple=True, type=click.Choice(list(_formats())),
+              help="보고서 형식 (여러 번 지정 가능; 기본 text). text는 화면, 나머지는 --out-dir 에 저장.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="보고서 파일 경로 ('-' 는 표준출력). 생략 시 text는 화면, json은 out/ 폴더.")
+              help="보고서 파일 경로 ('-' 는 표준출력; 형식을 하나만 지정할 때). 생략 시 text는 화면, 나머지는 out/ 폴더.")
 @click.option("--out-dir", type=click.Path(file_okay=False), default=DEFAULT_OUT_DIR, show_default=True,
               help="-o 를 생략했을 때 파일 보고서를 저장할 폴더.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "none"]), default="error",
-              show_default=True, help="이 심각도 이상의 결과가 있으면 종료코드 1.")
+              show_default=True, help="이 심각도 이상의 결과(억제·기준선 기존 항목 제외)가 있으면 종료코드 1.")
 @click.option("--fact", "facts", multiple=True, metavar="KEY=VALUE",
               help="문서에서 읽는 대신 주어진 사업 정보 (예: --fact budget=12억 --fact kind=SW개발).")
 @click.option("--rule", "rules", multiple=True, metavar="ID", help="이 항목만 점검 (여러 번 지정 가능).")
+@click.option("--ignore", "ignores", multiple=True, metavar="ID", help="이 항목은 점검하지 않음 (여러 번 지정 가능).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="설정 파일 (기본: 현재 폴더의 rfpcheck.toml 또는 pyproject.toml [tool.rfpcheck]).")
+@click.option("--no-config", is_flag=True, help="설정 파일을 찾지 않음.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="이전 JSON 보고서: 그때 이미 있던 결과는 '기존'으로 표시하고 종료코드에 넣지 않음.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="동시에 처리할 문서 수 (프로세스).")
 @click.option("-v", "--verbose", is_flag=True, help="적합·해당없음 항목의 근거와 사업 정보 근거도 출력.")
 @click.option("--color/--no-color", default=None, help="색상 출력 (기본: 터미널이면 사용).")
-def check_cmd(inputs, fmt, output, out_dir, fail_on, facts, rules, jobs, verbose, color) -> None:
+@click.pass_context
+def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores, config_path, no_config,
+              baseline, jobs, verbose, color) -> None:
     """문서(PDF·DOCX·HWP·HWPX·TXT)나 폴더를 점검합니다."""
-    from .report import EXTENSIONS, render
+    from rfpcheck.checks.registry import all_rules
+
+    from . import config as cfgmod
+    from .report import BOM_FORMATS, EXTENSIONS, render
     from .run import make_report
 
     if not inputs:
         raise click.UsageError("점검할 파일이나 폴더를 지정하세요. 예: rfpcheck draft.hwp")
-    given = _parse_facts(facts)
+    catalog = all_rules()
+
+    # settings: the command line wins over the file
+    cfg = cfgmod.Config()
+    cfg_file = None if no_config else (Path(config_path) if config_path else cfgmod.find_config())
+    if cfg_file is not None:
+        try:
+            cfg = cfgmod.load_config(cfg_file, set(catalog), set(_formats()))
+        except cfgmod.ConfigError as e:
+            click.echo(f"rfpcheck: {e}", err=True)
+            sys.exit(EXIT_ERROR)
+
+    def from_cli(name: str) -> bool:
+        return ctx.get_parameter_source(name) not in (click.core.ParameterSource.DEFAULT, None)
+
+    fmts = list(fmts) if from_cli("fmts") else (cfg.formats or ["text"])
+    fmts = list(dict.fromkeys(fmts))
+    if not from_cli("fail_on") and cfg.fail_on:
+        fail_on = cfg.fail_on
+    if not from_cli("out_dir") and cfg.out_dir:
+        out_dir = cfg.out_dir
+    if not from_cli("jobs") and cfg.jobs:
+        jobs = cfg.jobs
+    if not baseline and cfg.baseline:
+        baseline = cfg.baseline
+    if output and len(fmts) > 1:
+        raise click.UsageError("-o 는 보고서 형식을 하나만 지정할 때 쓸 수 있습니다. 여러 형식은 --out-dir 에 저장됩니다.")
+
+    given = {**cfg.facts, **_parse_facts(facts)}
     if given:
         from .facts import parse_given
 
@@ -135,47 +185,72 @@ def check_cmd(inputs, fmt, output, out_dir, fail_on, facts, rules, jobs, verbose
             parse_given(given)
         except ValueError as e:
             raise click.BadParameter(str(e), param_hint="--fact") from None
-    only = [r.upper() for r in rules] or None
-    if only:
-        from rfpcheck.checks.registry import all_rules
-
-        unknown = [r for r in only if r not in all_rules()]
-        if unknown:
-            raise click.BadParameter(f"알 수 없는 항목: {', '.join(unknown)} (rfpcheck rules 참고)", param_hint="--rule")
+    only = [r.upper() for r in rules] or list(cfg.rules) or None
+    skip = {r.upper() for r in ignores} | set(cfg.ignore)
+    unknown = [r for r in (only or []) + sorted(skip) if r not in catalog]
+    if unknown:
+        raise click.BadParameter(f"알 수 없는 항목: {', '.join(unknown)} (rfpcheck rules 참고)",
+                                 param_hint="--rule/--ignore")
+    if skip:
+        only = [r for r in (only or list(catalog)) if r not in skip]
+        if not only:
+            raise click.UsageError("점검할 항목이 없습니다 (--rule 과 --ignore 가 모든 항목을 뺍니다).")
+    base_report = None
+    if baseline:
+        try:
+            base_report = cfgmod.load_baseline(Path(baseline))
+        except cfgmod.ConfigError as e:
+            click.echo(f"rfpcheck: {e}", err=True)
+            sys.exit(EXIT_ERROR)
     files = _iter_inputs(inputs)
     if not files:
         raise click.UsageError("지정한 폴더에 점검할 문서(.pdf .docx .hwp .hwpx .txt .md)가 없습니다.")
 
+    screen_text = "text" in fmts and output in (None, "-")
     tasks = [(f, given, only) for f in files]
     entries: list[dict[str, Any]] = []
     if jobs > 1 and len(files) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for entry in pool.map(_check_one, tasks, chunksize=1):
                 entries.append(entry)
-                _progress(entry, len(entries), len(files), fmt, output)
+                _progress(entry, len(entries), len(files))
     else:
         for t in tasks:
             entry = _check_one(t)
             entries.append(entry)
-            _progress(entry, len(entries), len(files), fmt, output)
+            _progress(entry, len(entries), len(files))
 
+    expired = cfgmod.apply_suppressions(entries, cfg.suppressions)
+    for sup in expired:
+        click.echo(f"rfpcheck: 경고: 기한({sup.expires})이 지난 억제 설정은 적용하지 않았습니다 — {sup.source()}", err=True)
+    if base_report is not None:
+        cfgmod.apply_baseline(entries, base_report)
     report = make_report(entries)
+    run_info: dict[str, Any] = {"fail_on": fail_on}
+    if cfg.path:
+        run_info["config"] = _display_path(cfg.path)
+    if baseline:
+        run_info["baseline"] = str(baseline)
+    report["run"] = run_info
+
     use_color = sys.stdout.isatty() if color is None else color
-    if fmt == "text" and output in (None, "-"):
-        click.echo(render("text", report, color=use_color, verbose=verbose), nl=False)
-    else:
+    for fmt in fmts:
+        if fmt == "text" and screen_text:
+            click.echo(render("text", report, color=use_color, verbose=verbose), nl=False)
+            continue
         text = render(fmt, report, color=False, verbose=verbose)
         if output == "-":
             click.echo(text, nl=False)
+            continue
+        if output:
+            target = Path(output)
         else:
-            if output:
-                target = Path(output)
-            else:
-                stem = Path(files[0]).stem if len(files) == 1 else "rfpcheck-report"
-                target = Path(out_dir) / f"{stem}{EXTENSIONS[fmt]}"
-            _write_atomic(target, text)
-            click.echo(f"보고서를 저장했습니다: {target}", err=True)
+            stem = Path(files[0]).stem if len(files) == 1 else "rfpcheck-report"
+            target = Path(out_dir) / f"{stem}{EXTENSIONS[fmt]}"
+        _write_atomic(target, text, bom=fmt in BOM_FORMATS)
+        click.echo(f"보고서를 저장했습니다: {target}", err=True)
 
+    _run_summary(entries, base_report is not None)
     errors = [e for e in entries if e["error"]]
     if errors:
         sys.exit(EXIT_ERROR)
@@ -185,7 +260,29 @@ def check_cmd(inputs, fmt, output, out_dir, fail_on, facts, rules, jobs, verbose
     sys.exit(EXIT_OK)
 
 
-def _progress(entry: dict[str, Any], i: int, n: int, fmt: str, output: Optional[str]) -> None:
+def _display_path(path: Path) -> str:
+    """A path relative to the working folder when it lies below it (reports travel between machines)."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _run_summary(entries: list[dict[str, Any]], with_baseline: bool) -> None:
+    """One stderr line on what a baseline or suppressions kept out of the exit code."""
+    flagged = [f for e in entries for f in e["findings"] if f["status"] in ("violation", "missing", "review")]
+    suppressed = sum(1 for f in flagged if "suppressed" in f)
+    parts = []
+    if with_baseline:
+        new = sum(1 for f in flagged if f.get("baseline_state") == "new")
+        parts.append(f"기준선 대비 신규 {new}건, 기존 {len(flagged) - new}건")
+    if suppressed:
+        parts.append(f"억제 {suppressed}건")
+    if parts:
+        click.echo("rfpcheck: " + ", ".join(parts) + " (기존·억제 항목은 종료코드에 반영하지 않음)", err=True)
+
+
+def _progress(entry: dict[str, Any], i: int, n: int) -> None:
     """Errors go to stderr as one line per file; a batch shows progress on stderr."""
     if entry["error"]:
         click.echo(f"rfpcheck: {entry['document']['path']}: {entry['error']['message']}", err=True)

@@ -214,9 +214,18 @@ class Finding:
         if self.severity not in SEVERITIES:
             raise ValueError(f"unknown severity {self.severity!r}")
 
+    def fingerprint(self) -> str:
+        """A key that stays the same when the document is edited elsewhere: the rule, the status and
+        the quoted words without spacing — not pages or offsets, which move with every edit above.
+        A baseline and SARIF ``partialFingerprints`` match findings by it."""
+        quotes = sorted("".join(e.quote.split()) for e in self.evidence)
+        key = "\x1f".join([self.rule_id, self.status, *quotes])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "rule_id": self.rule_id,
+            "fingerprint": self.fingerprint(),
             "status": self.status,
             "severity": self.severity,
             "title": self.title,

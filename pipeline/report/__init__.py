@@ -6,8 +6,27 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-FORMATS = {"text": "text", "json": "json_report"}
-EXTENSIONS = {"text": ".txt", "json": ".json"}
+# format name -> module in this package exposing ``render(report, **options) -> str``
+FORMATS = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif_report",
+    "csv": "csv_report",
+    "matrix": "matrix_report",
+    "md": "markdown_report",
+    "html": "html_report",
+}
+EXTENSIONS = {
+    "text": ".txt",
+    "json": ".json",
+    "sarif": ".sarif",
+    "csv": ".csv",
+    "matrix": ".matrix.csv",
+    "md": ".md",
+    "html": ".html",
+}
+# formats whose file is written with a byte-order mark so spreadsheet programs read Korean correctly
+BOM_FORMATS = {"csv", "matrix"}
 
 
 @lru_cache(maxsize=1)
