@@ -1,6 +1,7 @@
 """Command line: ``rfpcheck FILE_OR_DIR...`` and the subcommands rules, explain, schema, eval.
 
-Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it, 2 = usage or input error.
+Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it, 2 = usage, settings or input
+error, or a detector that failed on a document (its rule is then 검토필요 with the reason).
 """
 from __future__ import annotations
 
@@ -251,7 +252,7 @@ def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores
         click.echo(f"보고서를 저장했습니다: {target}", err=True)
 
     _run_summary(entries, base_report is not None)
-    errors = [e for e in entries if e["error"]]
+    errors = [e for e in entries if e["error"] or _rule_failures(e)]
     if errors:
         sys.exit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
@@ -282,11 +283,20 @@ def _run_summary(entries: list[dict[str, Any]], with_baseline: bool) -> None:
         click.echo("rfpcheck: " + ", ".join(parts) + " (기존·억제 항목은 종료코드에 반영하지 않음)", err=True)
 
 
+def _rule_failures(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """Findings of rules whose detector failed on this document (see run.rule_failure)."""
+    from .run import INTERNAL_ERROR_MARK
+
+    return [f for f in entry["findings"] if f["message"].startswith(INTERNAL_ERROR_MARK)]
+
+
 def _progress(entry: dict[str, Any], i: int, n: int) -> None:
     """Errors go to stderr as one line per file; a batch shows progress on stderr."""
     if entry["error"]:
         click.echo(f"rfpcheck: {entry['document']['path']}: {entry['error']['message']}", err=True)
-    elif n > 1:
+    for f in _rule_failures(entry):
+        click.echo(f"rfpcheck: {entry['document']['path']}: {f['rule_id']}: {f['message']}", err=True)
+    if not entry["error"] and n > 1:
         s = entry["summary"]
         click.echo(
             f"[{i}/{n}] {entry['document']['path']}: 위반 {s['violation']} · 누락 {s['missing']} · 검토필요 {s['review']}",

@@ -6,6 +6,8 @@ raises for a bad input — the error goes into the result so that a batch goes o
 from __future__ import annotations
 
 import time
+import traceback
+from pathlib import Path
 from typing import Any, Optional
 
 from . import __version__
@@ -14,6 +16,7 @@ from .model import STATUSES, Document, Finding
 
 TOOL = {"name": "rfpcheck", "version": __version__}
 SCHEMA_VERSION = "1"
+INTERNAL_ERROR_MARK = "[내부 오류]"
 
 
 def run_checks(doc: Document, only: Optional[list[str]] = None) -> tuple[list[Finding], list[str]]:
@@ -34,8 +37,28 @@ def run_checks(doc: Document, only: Optional[list[str]] = None) -> tuple[list[Fi
         if not rule.implemented:
             not_impl.append(rule.id)
             continue
-        findings.append(rule.detector(ctx))  # type: ignore[misc]
+        try:
+            findings.append(rule.detector(ctx))  # type: ignore[misc]
+        except Exception as e:  # a defect in one detector must not cost the other rules or the batch
+            findings.append(rule_failure(ctx, rule, e))
     return findings, not_impl
+
+
+def rule_failure(ctx, rule, exc: BaseException) -> Finding:
+    """The finding of a rule whose detector failed: 검토필요, saying so plainly, never a guessed status."""
+    where = ""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is not None:
+        where = f" @ {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+    f = ctx.finding(
+        rule, "review",
+        f"{INTERNAL_ERROR_MARK} 이 항목을 점검하는 중 rfpcheck 내부 오류가 나서 판단하지 못했습니다. 사람이 직접 확인하세요 "
+        f"({exc.__class__.__name__}{where}).",
+        applies="내부 오류로 점검하지 못함", suggest=False,
+    )
+    return f
 
 
 def _not_public_reason(fact) -> str:
@@ -114,15 +137,14 @@ def check_file(path: str, given_facts: Optional[dict[str, str]] = None,
         doc = analyse(path, given_facts)
         findings, not_impl = run_checks(doc, only)
     except InputError as e:
-        return {
-            "document": {"path": str(path), "format": None, "sha256": None, "pages": None},
-            "facts": {},
-            "sections": [],
-            "findings": [],
-            "rules_not_implemented": [],
-            "summary": _summary([]),
-            "error": {"code": e.code, "message": e.reason},
-        }
+        return _error_entry(path, e.code, e.reason)
+    except (MemoryError, RecursionError) as e:
+        return _error_entry(path, "too_complex", f"문서가 너무 크거나 복잡해 처리하지 못했습니다 ({e.__class__.__name__}).")
+    except Exception as e:  # a defect in the reader: this file fails, the batch goes on
+        last = traceback.extract_tb(e.__traceback__)[-1:]
+        where = f" @ {Path(last[0].filename).name}:{last[0].lineno}" if last else ""
+        return _error_entry(path, "internal", f"rfpcheck 내부 오류로 이 문서를 점검하지 못했습니다 "
+                                              f"({e.__class__.__name__}{where}). 문제를 알려 주세요.")
     return {
         "document": doc.to_meta_dict(),
         "facts": doc.facts.to_dict(),
@@ -136,6 +158,18 @@ def check_file(path: str, given_facts: Optional[dict[str, str]] = None,
         "stats": {"characters": len(doc.text), "blocks": len(doc.blocks),
                   "seconds": round(time.perf_counter() - t0, 3)},
         "error": None,
+    }
+
+
+def _error_entry(path: str, code: str, message: str) -> dict[str, Any]:
+    return {
+        "document": {"path": str(path), "format": None, "sha256": None, "pages": None},
+        "facts": {},
+        "sections": [],
+        "findings": [],
+        "rules_not_implemented": [],
+        "summary": _summary([]),
+        "error": {"code": code, "message": message},
     }
 
 

@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import CORPUS, needs_shared
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 from rfpcheck.checks.registry import all_rules
 from rfpcheck.pipeline.cli import main
 from rfpcheck.pipeline.report import schema, validate
@@ -178,3 +180,50 @@ def test_a_stub_file_is_an_input_error_not_an_all_not_applicable_report(tmp_path
     r = CliRunner().invoke(main, [str(stub)])
     assert r.exit_code == 2
     assert "stub.txt" in r.stderr and "점검할 수 없습니다" in r.stderr
+
+
+def test_a_failing_detector_costs_only_its_rule_and_says_so(tmp_path, monkeypatch):
+    """A defect in one detector: that rule is 검토필요 with the reason, the other 25 rules are judged,
+    the failure is one stderr line, and the exit code is 2 so a CI job notices."""
+    from click.testing import CliRunner
+
+    from rfpcheck.checks import registry
+    from rfpcheck.pipeline.cli import main
+
+    rule = registry.all_rules()["SW08"]
+
+    def broken(ctx):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(rule, "detector", broken)
+    res = CliRunner().invoke(main, [str(SAMPLES / "rfp_short.txt"), "-f", "json", "-o", "-", "--no-config"])
+    assert res.exit_code == 2
+    rep = json.loads(res.stdout)
+    findings = {f["rule_id"]: f for f in rep["documents"][0]["findings"]}
+    assert findings["SW08"]["status"] == "review"
+    assert "내부 오류" in findings["SW08"]["message"] and "ZeroDivisionError" in findings["SW08"]["message"]
+    assert findings["SW14"]["status"] == "violation"  # the others still judged
+    assert len([ln for ln in res.stderr.splitlines() if "SW08" in ln]) == 1
+
+
+def test_a_reader_defect_fails_that_file_only(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from rfpcheck.pipeline import run as runmod
+    from rfpcheck.pipeline.cli import main
+
+    real = runmod._cached_structure
+
+    def flaky(path):
+        if path.endswith("b.txt"):
+            raise RuntimeError("reader bug")
+        return real(path)
+
+    monkeypatch.setattr(runmod, "_cached_structure", flaky)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text((SAMPLES / "rfp_short.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    res = CliRunner().invoke(main, [str(tmp_path), "-f", "json", "-o", "-", "--no-config"])
+    assert res.exit_code == 2
+    docs = json.loads(res.stdout)["documents"]
+    assert docs[0]["error"] is None and len(docs[0]["findings"]) == 26
+    assert docs[1]["error"]["code"] == "internal" and "RuntimeError" in docs[1]["error"]["message"]

@@ -210,3 +210,19 @@ def test_suppression_matching_unit():
     assert not cfgmod.Suppression("SW09", "r", fingerprint="b" * 20, base=base).covers("x/a.hwp", f)
     s = cfgmod.Suppression("SW09", "r", expires=dt.date(2026, 1, 1), base=base)
     assert s.active(dt.date(2026, 1, 1)) and not s.active(dt.date(2026, 1, 2))
+
+
+def test_the_text_report_shows_suppression_reason_and_baseline_state(work):
+    assert run("short.txt", "-f", "json", "-o", "base.json").exit_code == 1
+    (work / "short.txt").write_text((work / "short.txt").read_text(encoding="utf-8") + NEW_VIOLATION,
+                                    encoding="utf-8")
+    (work / "rfpcheck.toml").write_text('[[suppress]]\nrule = "SW14"\nreason = "과업 범위 문구는 다음 개정에서 정리"\n',
+                                        encoding="utf-8")
+    res = run("short.txt", "--baseline", "base.json", "--no-color")
+    assert res.exit_code == 1
+    lines = res.stdout.splitlines()
+    sw08 = next(ln for ln in lines if ln.strip().startswith("SW08"))
+    sw14 = next(ln for ln in lines if ln.strip().startswith("SW14"))
+    assert "[신규]" in sw08
+    assert "기존" in sw14 and "억제됨" in sw14
+    assert any("억제 사유" in ln and "다음 개정" in ln for ln in lines)

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import textwrap
+import unicodedata
+from collections import Counter
+from pathlib import PurePath
 
 from ..model import STATUS_KO
 
@@ -130,7 +133,17 @@ def _render_document(entry: dict, color: bool, verbose: bool) -> list[str]:
         head = f"  {rid:<6} {f['title']} ─ {STATUS_KO[status]}"
         if f["severity"] != "none":
             head += f" ({f['severity']})"
-        out.append(_style(head, color, fg=_STATUS_COLOR[status], bold=status in ("violation", "missing")))
+        marks = []
+        if f.get("baseline_state"):
+            marks.append("신규" if f["baseline_state"] == "new" else "기존")
+        if f.get("suppressed"):
+            marks.append("억제됨")
+        if marks:
+            head += " [" + ", ".join(marks) + "]"
+        out.append(_style(head, color, fg=_STATUS_COLOR[status], bold=status in ("violation", "missing"),
+                          dim=bool(f.get("suppressed"))))
+        if f.get("suppressed"):
+            out.extend(_wrap("억제 사유", f"{f['suppressed']['reason']} ({f['suppressed'].get('source') or '설정'})"))
         detail = status in ("violation", "missing", "review") or verbose
         if not detail:
             if f.get("evidence"):
@@ -167,4 +180,145 @@ def render(report: dict, color: bool = False, verbose: bool = False, **options) 
     for entry in report["documents"]:
         lines.extend(_render_document(entry, color, verbose))
         lines.append("")
+    if len(report["documents"]) > 1:
+        lines.extend(_render_batch_matrix(report, color))
     return "\n".join(lines).rstrip() + "\n"
+
+
+# ── batch summary: documents × rules, one mark per cell ─────────────────────────────────────────
+MARKS = {
+    "violation": "✗",
+    "missing": "△",
+    "review": "?",
+    "pass": "○",
+    "not_applicable": "·",
+}
+ERROR_MARK = "!"
+UNCHECKED_MARK = "-"
+NAME_MAX = 28  # terminal columns for a document name in the matrix
+_TALLIED = ("violation", "missing", "review")  # the per-document total columns
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of ``text``: wide and full-width characters (Hangul, CJK) take two, combining
+    marks none. Ambiguous-width symbols count as one, as most terminals draw them."""
+    w = 0
+    for ch in text:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - display_width(text))
+    return gap + text if right else text + gap
+
+
+def _truncate(text: str, width: int) -> str:
+    """Fit ``text`` into ``width`` columns keeping its start and its file extension (name….hwpx)."""
+    if display_width(text) <= width:
+        return text
+    suffix = PurePath(text).suffix
+    tail = suffix if 0 < len(suffix) <= 6 else ""
+    room = width - 1 - display_width(tail)
+    used, cut = 0, 0
+    for ch in text[: len(text) - len(tail)]:
+        used += display_width(ch)
+        if used > room:
+            break
+        cut += 1
+    return text[:cut] + "…" + tail
+
+
+def _matrix_names(docs: list[dict]) -> list[str]:
+    """Short names of the documents: the file name, or parent/file name where file names repeat."""
+    paths = [PurePath((e.get("document") or {}).get("path") or "") for e in docs]
+    seen = Counter(p.name for p in paths)
+    repeated = {n for n, k in seen.items() if k > 1}
+    return [
+        _truncate(f"{p.parent.name}/{p.name}" if p.name in repeated and p.parent.name else p.name, NAME_MAX)
+        for p in paths
+    ]
+
+
+def _render_batch_matrix(report: dict, color: bool) -> list[str]:
+    from .csv_report import rule_order
+
+    docs = report["documents"]
+    rule_ids = rule_order(report)
+    legend = "  ".join(f"{MARKS[k]} {STATUS_KO[k]}" for k in MARKS)
+    legend += f"  {ERROR_MARK} 오류  {UNCHECKED_MARK} 미점검"
+    out = [
+        _style(f"문서 × 항목 ({len(docs)}개 문서, {len(rule_ids)}개 항목)", color, bold=True),
+        f"  범례: {legend}",
+    ]
+    # columns: a cell is wide enough for the largest per-rule count plus a space; a rule family whose
+    # label is longer than its cells ("PRIV" over one rule) gets the difference after its last cell
+    cw = max(3, len(str(len(docs))) + 1)
+    groups: list[tuple[str, list[str]]] = []
+    for rid in rule_ids:
+        fam = rid.rstrip("0123456789")
+        if groups and groups[-1][0] == fam:
+            groups[-1][1].append(rid)
+        else:
+            groups.append((fam, [rid]))
+    extra = dict.fromkeys(rule_ids, 0)
+    for fam, ids in groups:
+        extra[ids[-1]] = max(0, len(fam) + 1 - cw * len(ids))
+
+    names = _matrix_names(docs)
+    total_label = "위반+누락"
+    nw = max([display_width(n) for n in names] + [display_width("문서"), display_width(total_label)]) + 2
+    totals_head = [STATUS_KO["violation"], STATUS_KO["missing"], "검토"]  # 검토필요, shortened
+    tw = max(4, len(str(len(docs) * len(rule_ids))))
+
+    def cells(values: dict[str, tuple[str, str]]) -> str:
+        """Rule cells from rid -> (plain text, styled text), padded on the plain text."""
+        parts = []
+        for rid in rule_ids:
+            plain, styled = values.get(rid, ("", ""))
+            parts.append(styled + " " * (cw + extra[rid] - display_width(plain)))
+        return "".join(parts)
+
+    def totals(nums: list) -> str:
+        return " ".join(_pad(str(n), tw, right=True) for n in nums)
+
+    fam_line = " " * nw + "".join(_pad(fam, sum(cw + extra[r] for r in ids)) for fam, ids in groups)
+    num_line = _pad("문서", nw) + cells({r: (r[len(r.rstrip("0123456789")):],) * 2 for r in rule_ids})
+    num_line += " " + totals(totals_head)
+    out.append("  " + fam_line.rstrip())
+    out.append("  " + _style(num_line, color, bold=True))
+
+    per_rule = dict.fromkeys(rule_ids, 0)
+    grand = [0, 0, 0]
+    for entry, name in zip(docs, names):
+        row = _pad(name, nw)
+        if entry.get("error"):
+            mark = _style(ERROR_MARK, color, fg="red", bold=True)
+            out.append("  " + (row + cells({r: (ERROR_MARK, mark) for r in rule_ids})).rstrip())
+            continue
+        by_id = {f["rule_id"]: f for f in entry.get("findings") or []}
+        values = {}
+        counts = [0, 0, 0]
+        for rid in rule_ids:
+            f = by_id.get(rid)
+            if f is None:
+                values[rid] = (UNCHECKED_MARK, _style(UNCHECKED_MARK, color, fg="bright_black"))
+                continue
+            st = f["status"]
+            mark = MARKS.get(st, UNCHECKED_MARK)
+            failing = st in ("violation", "missing")
+            # a suppressed finding keeps its mark, drawn faint
+            styled = _style(mark, color, fg=_STATUS_COLOR.get(st), bold=True if failing else None,
+                            dim=True if f.get("suppressed") else None)
+            values[rid] = (mark, styled)
+            if st in _TALLIED:
+                counts[_TALLIED.index(st)] += 1
+            if failing:
+                per_rule[rid] += 1
+        grand = [a + b for a, b in zip(grand, counts)]
+        out.append("  " + row + cells(values) + " " + totals(counts))
+    count_cells = {r: (str(n),) * 2 for r, n in per_rule.items()}
+    out.append("  " + _style(_pad(total_label, nw) + cells(count_cells) + " " + totals(grand), color, bold=True))
+    return out
