@@ -227,3 +227,18 @@ def test_a_reader_defect_fails_that_file_only(tmp_path, monkeypatch):
     docs = json.loads(res.stdout)["documents"]
     assert docs[0]["error"] is None and len(docs[0]["findings"]) == 26
     assert docs[1]["error"]["code"] == "internal" and "RuntimeError" in docs[1]["error"]["message"]
+
+
+def test_a_folder_scan_skips_project_notes_and_lock_files(tmp_path):
+    from rfpcheck.pipeline.extract import is_candidate_file
+
+    for name in ("README.md", "readme.txt", "LICENSE.txt", "CHANGELOG.md", "~$draft.docx", ".hidden.pdf"):
+        assert not is_candidate_file(tmp_path / name), name
+    for name in ("과업지시서.txt", "draft.md", "rfp.hwp", "rfp.HWPX", "제안요청서 (최종).pdf", "readme-rfp.hwp"):
+        assert is_candidate_file(tmp_path / name), name
+    # a note named on the command line is still checked: only folder scans filter
+    (tmp_path / "README.md").write_text((SAMPLES / "rfp_short.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    res = CliRunner().invoke(main, [str(tmp_path / "README.md"), "-f", "json", "-o", "-", "--no-config"])
+    assert json.loads(res.stdout)["documents"][0]["error"] is None
+    res = CliRunner().invoke(main, [str(tmp_path), "--no-config"])
+    assert res.exit_code == 2 and "문서" in res.output

@@ -143,6 +143,18 @@ def extract(path: str | Path) -> Document:
     return doc
 
 
+# project notes that sit beside documents in a folder and are never RFPs
+_NOT_DOCUMENTS = ("readme", "license", "licence", "changelog", "copying", "notice")
+
+
 def is_candidate_file(path: str | os.PathLike) -> bool:
-    """Files a folder scan picks up (by extension; the content decides the format later)."""
-    return Path(path).suffix.lower() in (".pdf", ".docx", ".hwp", ".hwpx", ".txt", ".md")
+    """Files a folder scan picks up (by extension; the content decides the format later): not hidden
+    files, Office lock files (~$…) or the plain-text project notes (README, LICENSE, CHANGELOG) kept
+    beside the documents. A file named on the command line is always checked."""
+    p = Path(path)
+    name = p.name
+    if name.startswith((".", "~$")):
+        return False
+    if p.suffix.lower() in (".txt", ".md") and p.stem.lower().split(".")[0] in _NOT_DOCUMENTS:
+        return False
+    return p.suffix.lower() in (".pdf", ".docx", ".hwp", ".hwpx", ".txt", ".md")
