@@ -1,4 +1,4 @@
-"""법정 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명 이상, 개인정보 보호법 시행령 제35조)의 개인정보파일을 처리하는 시스템을 구축·변경하면 분석·설계 단계에서 개인정보 영향평가를 하고 결과를 반영하여야 한다. 문서에 적힌 정보주체 수와 '영향평가 대상(아님)' 문장으로 판단하며, 보안 조항에 옮겨 적은 법정 기준('5만명 이상의 정보주체'), 법령 목록, 제안서 목차 항목은 근거로 쓰지 않는다. 규모를 읽을 수 없을 때, 구축·변경하는 시스템이 대국민 서비스로 두 가지 이상의 민감·고유식별정보를 받거나 학적·성적·진료기록처럼 한 집단 전체의 신상 기록을 관리하는데 영향평가(대상 여부 확인 포함)에 대한 말이 전혀 없으면 누락이고, 그 밖에 대국민 개인정보(회원가입·본인인증)를 다루지만 규모를 읽을 수 없으면 검토필요. 규모가 5만~100만명이어도 민감·고유식별정보 처리나 50만명 이상 연계가 문서에 없으면 해당없음이고, 회원이 사업자·법인뿐이면 대국민 개인정보로 보지 않는다."""
+"""법정 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명 이상, 개인정보 보호법 시행령 제35조)의 개인정보파일을 처리하는 시스템을 구축·변경하면 분석·설계 단계에서 개인정보 영향평가를 하고 결과를 반영하여야 한다. 문서에 적힌 정보주체 수와 '영향평가 대상(아님)' 문장으로 판단하며, 보안 조항에 옮겨 적은 법정 기준('5만명 이상의 정보주체', '… 이상인 경우'), 법령 목록, 제안서 목차 항목, 부정문('수집하지 아니함')은 근거로 쓰지 않는다. '개인정보'라는 말 없이 쓴 '영향평가를 실시'도 같은 문장에 개인정보 보호법·제33조·제35조가 있으면 요구로 본다. 규모를 읽을 수 없을 때, 구축·변경하는 시스템이 대국민 서비스로 두 가지 이상의 민감·고유식별정보를 받거나 학적·성적·진료기록처럼 한 집단 전체의 신상 기록을 관리하는데 영향평가(대상 여부 확인 포함)에 대한 말이 전혀 없으면 누락이고, 그 밖에 대국민 개인정보(회원가입·본인인증)를 다루지만 규모를 읽을 수 없으면 검토필요. 규모가 5만~100만명이어도 민감·고유식별정보 처리나 50만명 이상 연계가 문서에 없으면 해당없음이고(연간 규모는 보유기간 동안 쌓이므로 검토필요), 회원이 사업자·법인뿐이면 대국민 개인정보로 보지 않는다. 구축·개발 없이 운영·유지관리만 하는 사업은 시스템을 바꾸는 작업(기능개선 등)이 있으면 검토필요, 없으면 해당없음."""
 from __future__ import annotations
 
 from typing import Optional
@@ -33,9 +33,12 @@ RULE = Rule(
 _TH_ALL = 1_000_000  # 정보주체 100만명 이상
 _TH_LINK = 500_000  # 연계 결과 50만명 이상
 _TH_SENS = 50_000  # 민감·고유식별정보 5만명 이상
+_RETENTION_YEARS = 5  # a yearly intake is held for years: 5 years of it is read against the thresholds
 _UNIT = {"천만": 10_000_000, "백만": 1_000_000, "십만": 100_000, "만": 10_000, "천": 1_000}
 # the parts of the RFP that describe the system to be built (not 현황, forms or evaluation tables)
 _SYSTEM_PARTS = ("requirement", "overview", "other")
+# "약" (about) right before the number, not the end of 예약·계약·요약 …
+_ABOUT = regex.compile(r"(?<!예|계|절|요|공|규|서|조|특|제|협|언|기|의)약(?:연간?|누적|총|최대)?$")
 # a number of people that is not a count of data subjects: staff, concurrency, attendance
 _PEOPLE = regex.compile(r"(?:약|총)?\d[\d,]*(?:\.\d+)?(?:천만|백만|십만|만|천)?(?:여)?명")
 
@@ -53,17 +56,37 @@ def _count(m) -> Optional[int]:
     unit = g.get("man")
     if unit:
         n *= _UNIT[unit]
+        if g.get("n2"):  # "5만 2천", "5만 2,500"
+            try:
+                n += float(g["n2"].replace(",", "")) * {"천": 1_000, "백": 100}.get(g.get("man2") or "", 1)
+            except ValueError:
+                pass
     return int(n)
 
 
-def _subject_counts(ctx: CheckContext, lex) -> list[tuple[int, object]]:
+def _number_start(mm) -> int:
+    """Compact offset where the number of a ``subjects`` match begins."""
+    for g in ("n", "kman"):
+        try:
+            a = mm.start(g)
+        except (IndexError, regex.error):
+            continue
+        if a >= 0:
+            return a
+    return mm.start()
+
+
+def _subject_counts(ctx: CheckContext, lex) -> list[tuple[int, object, bool]]:
     """Stated numbers of data subjects ("회원 약 12만 명", "이용자 수 | 약 150만명", "회원 DB(약 130만 건)",
-    "60만 명의 자격정보", "일반 국민 또는 기업 | 50,000명"), without the legal thresholds copied into
-    security clauses and without staff, concurrency or attendance figures."""
+    "60만 명의 자격정보", "주민등록 전산정보(약 80만 명)", "약 5만 2천여 명의 수급자 …", "일반 국민 또는
+    기업 | 50,000명") as (number, match, annual), without the legal thresholds copied into security
+    clauses and without staff, concurrency or attendance figures. A number is a copied threshold only
+    when a threshold connective follows it ("5만명 이상의 정보주체", "… 이상인 경우", "… 이상이면");
+    "약 …" and a key | value row state the system's own scale even with "이상" after them."""
     doc = ctx.doc
     s = doc.compact
     rx = lex.rx("subjects")
-    th, excl = lex.rx("threshold_text"), lex.rx("count_exclude")
+    th, excl, annual = lex.rx("threshold_text"), lex.rx("count_exclude"), lex.rx("annual")
     out = []
     for m in ms.find(ctx, rx, skip_kinds=("toc",), skip_law_list=False, limit=40):
         mm = rx.match(s, m.compact_start)
@@ -72,12 +95,14 @@ def _subject_counts(ctx: CheckContext, lex) -> list[tuple[int, object]]:
         n = _count(mm)
         if n is None or n <= 0:
             continue
-        if th.match(s, m.compact_end) or excl.search(s, ms.window(doc, m, 4, 0)[0], m.compact_end):
+        if excl.search(s, ms.window(doc, m, 4, 0)[0], m.compact_end):
             continue
-        if "이상" in s[m.compact_start:m.compact_end] or (
-                n in (_TH_SENS, _TH_LINK, _TH_ALL) and s.startswith("이상", m.compact_end)):
-            continue  # the legal threshold itself ("5만명 이상 …"), not this system's scale
-        out.append((n, m))
+        num = _number_start(mm)
+        lead = s[m.compact_start:num]
+        own = "|" in lead or bool(_ABOUT.search(lead))
+        if not own and (th.match(s, m.compact_end) or "이상" in s[m.compact_start:m.compact_end]):
+            continue  # the legal threshold itself ("5만명 이상의 정보주체 …"), not this system's scale
+        out.append((n, m, bool(annual.search(s, max(m.compact_start, num - 4), num + 1))))
     return out
 
 
@@ -111,10 +136,24 @@ def detect(ctx: CheckContext) -> Finding:
     #    compliance table that ticks every article)
     pexcl = lex.rx("pia_exclude")
     not_rx = lex.rx("pia_not_target")
-    pia = [m for m in ms.find(ctx, lex.rx("pia"), skip_kinds=("toc", "evaluation"), skip_outline=True,
-                              skip_leak_list=True, limit=20)
-           if not pexcl.search(s, m.compact_start, ms.window(doc, m, 0, 25)[1]) and not ms.self_check_row(doc, m.start)
-           and not not_rx.search(ms.sentence_compact(ctx, m))]
+    refused = lex.rx("pia_refused")
+    law_ctx = lex.rx("pia_law_context")
+
+    def asked(m, law: bool = False) -> bool:
+        if pexcl.search(s, m.compact_start, ms.window(doc, m, 0, 25)[1]) or ms.self_check_row(doc, m.start):
+            return False
+        if refused.match(s, m.compact_end):  # "… 영향평가는 수행하지 않음"
+            return False
+        sent = ms.sentence_compact(ctx, m)
+        # "영향평가를 실시하고 …" counts when the same sentence names 개인정보 or 제33조·제35조
+        return not not_rx.search(sent) and (not law or bool(law_ctx.search(sent)))
+
+    skip = ("toc", "evaluation")
+    pia = [m for m in ms.find(ctx, lex.rx("pia"), skip_kinds=skip, skip_outline=True, skip_leak_list=True,
+                              limit=20) if asked(m)]
+    if not pia:
+        pia = [m for m in ms.find(ctx, lex.rx("pia_law"), skip_kinds=skip, skip_outline=True, skip_leak_list=True,
+                                  limit=20) if asked(m, law=True)]
     target = ms.find(ctx, lex.rx("pia_target"), skip_kinds=("toc", "evaluation"), skip_outline=True, limit=3)
     if pia:
         return ctx.finding(
@@ -160,33 +199,74 @@ def detect(ctx: CheckContext) -> Finding:
     records = functional(ms.find(ctx, lex.rx("person_records"), skip_kinds=("toc",), limit=40), boilerplate=False)
     signup = functional(ms.find(ctx, lex.rx("public_data"), skip_kinds=("toc",), limit=40))
     public = signup + records
-    business = lex.rx("business_member")
-    if signup and all(business.search(ms.sentence_compact(ctx, m)) for m in signup
-                      if regex.search(r"회원|인증", s[m.compact_start:m.compact_end])) \
-            and any(business.search(ms.sentence_compact(ctx, m)) for m in signup):
+    business, private = lex.rx("business_member"), lex.rx("private_member")
+
+    def business_only(m) -> bool:  # "기업회원 … 사업자등록번호", with no 개인회원 beside it
+        sent = ms.sentence_compact(ctx, m)
+        return bool(business.search(sent)) and not private.search(sent)
+
+    if signup and all(business_only(m) for m in signup if regex.search(r"회원|인증", s[m.compact_start:m.compact_end])) \
+            and any(business_only(m) for m in signup):
         signup = []  # members are businesses (사업자번호·대표자 인증), not the public
         public = records
+
+    # an operation / maintenance contract that neither builds nor develops the system: the 영향평가
+    # falls on building or changing a personal-data file (시행령 제35조), so only the changes it
+    # asks for ("기능개선") can call for one
+    maint_only = "유지관리운영" in kinds(doc) and not has_kind(doc, "SW개발", "고도화", "홈페이지앱")
+    change = ms.find(ctx, lex.rx("change_work"), skip_kinds=("toc", "evaluation", "proposal_guide"), limit=3) \
+        if maint_only else []
+
+    def maintenance(scale_note: str, shown: list) -> Finding:
+        if change:
+            return ctx.finding(
+                RULE, "review",
+                f"운영·유지관리 사업({scale_note})이지만 시스템 변경(‘{_word(doc, change[0])}’)이 포함되어 있습니다. 변경으로 "
+                "개인정보파일의 항목·연계가 달라지면 영향평가 대상일 수 있으므로(시행령 제35조) 변경 범위를 확인하세요.",
+                ms.quotes(ctx, shown[:1] + change[:1], 2),
+                applies=why + "; 운영·유지관리 사업 + 시스템 변경 작업 → 검토필요",
+            )
+        return ctx.finding(
+            RULE, "not_applicable",
+            f"운영·유지관리 사업으로 시스템(개인정보파일)을 구축·변경하지 않아 개인정보 영향평가를 할 시점이 아닙니다"
+            f"({scale_note}).",
+            ms.quotes(ctx, shown[:1], 1), applies=why + "; 운영·유지관리만 하고 구축·변경 없음 → 해당없음", suggest=False,
+        )
 
     # 4. the stated scale
     counts = _subject_counts(ctx, lex)
     if counts:
-        n, m = max(counts, key=lambda t: t[0])
+        n, m, annual = max(counts, key=lambda t: t[0])
         sent = ms.sentence_compact(ctx, m)
         sens_here = bool(lex.rx("sensitive").search(sent)) and not generic.search(sent)
         sens = sens_here or bool(sens_sys)
-        link = bool(lex.rx("linkage").search(sent))
+        link_ev = _linkage(ctx, lex, m, sent, parts)
+        link = link_ev is not None
         said = " ".join(doc.text[m.start:m.end].split())
         scale = f"정보주체 약 {n:,}명(문서 기재: ‘{said}’)"
-        if n >= _TH_ALL or (n >= _TH_SENS and sens) or (n >= _TH_LINK and link):
+        reaches = n >= _TH_ALL or (n >= _TH_SENS and sens) or (n >= _TH_LINK and link)
+        if maint_only and (reaches or n >= _TH_LINK):
+            return maintenance(f"정보주체 약 {n:,}명", [m])
+        if reaches:
             basis = ("100만명 이상" if n >= _TH_ALL else "민감·고유식별정보 5만명 이상" if sens and n >= _TH_SENS
                      else "연계 50만명 이상")
             ev_sens = "" if n >= _TH_ALL or not sens or sens_here else (
                 f" 민감·고유식별정보 처리: ‘{_short(ms.quotes(ctx, sens_sys, 1)[0].quote)}’.")
+            ev_link = "" if n >= _TH_ALL or basis != "연계 50만명 이상" or link_ev is m else (
+                f" 연계: ‘{_short(ms.quotes(ctx, [link_ev], 1)[0].quote)}’.")
             return ctx.finding(
                 RULE, "missing",
                 f"{scale}로 영향평가 대상 규모({basis}, 시행령 제35조)인데 개인정보 영향평가 수행·반영 요구가 "
-                f"없습니다.{ev_sens}",
+                f"없습니다.{ev_sens}{ev_link}",
                 applies=why + f"; 정보주체 약 {n:,}명 → 적용", looked_for=looked,
+            )
+        bar = _TH_SENS if sens else _TH_LINK if link else _TH_ALL
+        if annual and n * _RETENTION_YEARS >= bar:
+            return ctx.finding(
+                RULE, "review",
+                f"{scale}은 한 해의 규모입니다. 보유기간 동안 쌓이는 정보주체 수가 영향평가 기준({bar // 10_000}만명, "
+                "시행령 제35조)을 넘는지 확인하세요.",
+                ms.quotes(ctx, [m], 1), applies=why + f"; 연간 정보주체 약 {n:,}명 — 누적 규모 미확인 → 검토필요",
             )
         if n < _TH_SENS or n < _TH_LINK and not link:
             reason = ("5만명 미만" if n < _TH_SENS else
@@ -209,7 +289,7 @@ def detect(ctx: CheckContext) -> Finding:
     #    must settle: with no word on the 영향평가 at all — not even "대상 여부 확인" — that is 누락.
     #    Other personal data of the public (회원가입, 본인인증) with no readable scale → 검토필요.
     sens_kinds = {_kind(doc, m) for m in sens_sys}
-    record_kinds = {_kind(doc, m)[:2] for m in records}
+    record_kinds = {_record_kind(_kind(doc, m)) for m in records}
     changing = has_kind(doc, "SW개발", "고도화")
     if changing and ((len(sens_kinds) >= 2 and signup) or len(record_kinds) >= 2):
         if len(record_kinds) >= 2:
@@ -231,6 +311,8 @@ def detect(ctx: CheckContext) -> Finding:
             applies=why + f"; 구축·변경 사업 + {held} 처리, 규모 미기재 → 영향평가 검토 조항 필요",
             looked_for=looked + "; 영향평가 대상 여부 확인 문장 포함",
         )
+    if (public or sens_sys) and maint_only:
+        return maintenance("정보주체 규모 미기재", (public + sens_sys)[:1])
     if public or sens_sys:
         what = []
         if public:
@@ -255,6 +337,32 @@ def detect(ctx: CheckContext) -> Finding:
         RULE, why + "; 대국민 개인정보를 대량으로 처리하는 근거(정보주체 규모, 회원가입·본인인증, 민감정보 처리)가 "
         "없음 → 해당없음",
     )
+
+
+def _linkage(ctx: CheckContext, lex, m, sent: str, parts) -> Optional[object]:
+    """Where the counted data are linked with another system: the scale's own sentence
+    ("… 60만 명의 자격정보를 연계 조회"), or a requirement that links the same data by name
+    ("회원정보를 행정정보 공동이용센터와 연계하여 …")."""
+    if lex.rx("linkage").search(sent):
+        return m
+    doc = ctx.doc
+    noun = lex.rx("subject_nouns").match(doc.compact, m.compact_start)
+    if noun is None:
+        return None
+    rx = regex.compile(regex.escape(noun.group()) + r"(?:[가-힣]{0,4}?)(?:정보|DB|데이터)[^。]{0,25}?(?:"
+                       + lex.rx("linkage").pattern + ")")
+    hits = [h for h in ms.find(ctx, rx, skip_kinds=("toc", "evaluation", "proposal_guide"), limit=5)
+            if section_kind(doc, h.start) in parts]
+    return hits[0] if hits else None
+
+
+def _record_kind(word: str) -> str:
+    """The kind of a population record: 학적 (incl. students' 인적사항), 성적, 진료 (환자 기록), 수급 …"""
+    for key, kind in (("학적", "학적"), ("인적사항", "학적"), ("성적", "성적"), ("진료", "진료"), ("환자", "진료"),
+                      ("수급", "수급")):
+        if key in word:
+            return kind
+    return word[:2]
 
 
 def _kind(doc, m) -> str:

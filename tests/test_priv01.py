@@ -3,8 +3,9 @@ without it is 누락; a stated scale below them, or a statement that the system 
 with no readable scale, a system being built or changed that plainly holds 민감·고유식별정보 of the public
 (two kinds, taken through the public service) or a whole population's records (학적·성적, 진료기록) and says
 nothing of the 영향평가 — not even "대상 여부 확인" — is 누락, while other personal data of the public
-(회원가입, 본인인증), a single sensitive item, or a maintenance-only contract is 검토필요; legal thresholds
-copied into security clauses, law lists and proposal-outline items are not evidence."""
+(회원가입, 본인인증) or a single sensitive item is 검토필요; a maintenance-only contract is 해당없음 unless it
+changes the system (then 검토필요); legal thresholds copied into security clauses, law lists,
+proposal-outline items and negated mentions ("수집하지 아니함") are not evidence."""
 from __future__ import annotations
 
 import pytest
@@ -215,8 +216,8 @@ def test_a_conditional_pia_clause_satisfies_the_sensitive_system():
 
 
 @pytest.mark.parametrize("lines, kind", [
-    # maintenance only: no build or change that triggers a new assessment
-    (SENSITIVE_SYSTEM, "유지관리운영"),
+    # maintenance only, but it changes the system: the change may call for an assessment
+    ((*SENSITIVE_SYSTEM, "○ 운영 중 접수되는 기능변경 요청을 처리함"), "유지관리운영"),
     # one sensitive item only
     (("○ 이용자는 본인인증 후 신청서를 제출하며, 신청서에 주민등록번호를 입력함",), "SW개발"),
     # sensitive items, but no public service taking them
@@ -233,4 +234,197 @@ def test_sensitive_words_in_protection_boilerplate_do_not_make_it_missing():
     f, _ = check("○ 모든 이용자는 회원가입 및 본인인증 후 서비스를 이용하여야 한다",
                  "○ 주민등록번호, 여권번호 등 고유식별정보는 암호화하여 저장하여야 함",
                  "○ 민감정보는 수집하지 않음")
+    assert f.status == "review", (f.status, f.applies)
+
+
+# -- maintenance-only contracts --------------------------------------------------------------------
+
+MAINT = {"사업유형": "유지관리운영", "사업금액": "12억원"}
+
+
+@pytest.mark.parametrize("lines", [
+    ("○ 운영 대상: 여권 민원 포털(이용자 약 300만 명)", "○ 서버 상태 점검 및 백업, 장애 접수"),
+    (*SENSITIVE_SYSTEM, "○ 서버 상태 점검 및 백업, 장애 접수"),
+])
+def test_maintenance_only_without_changes_is_not_applicable(lines):
+    f, _ = check(*lines, given=MAINT)
+    assert f.status == "not_applicable", (f.status, f.applies)
+    assert "운영·유지관리" in f.message and "구축·변경" in f.applies
+
+
+def test_maintenance_that_changes_the_system_at_scale_needs_review():
+    f, _ = check("○ 운영 대상: 여권 민원 포털(이용자 약 300만 명)", "○ 이용자 요청에 따른 화면 기능개선 수행", given=MAINT)
+    assert f.status == "review", (f.status, f.applies)
+    assert "기능개선" in f.message and "300만" in quotes(f)
+
+
+def test_a_build_beside_maintenance_is_judged_on_its_scale():
+    f, _ = check("○ 운영 대상: 여권 민원 포털(이용자 약 300만 명)",
+                 given={"사업유형": "유지관리운영,SW개발", "사업금액": "12억원"})
+    assert f.status == "missing", (f.status, f.applies)
+
+
+# -- negations -------------------------------------------------------------------------------------
+
+INTAKE = "○ 이용자는 간편인증으로 로그인하여 상담 신청서를 제출함"
+
+
+@pytest.mark.parametrize("line", [
+    "○ 신청서에는 여권번호와 질병정보를 받지 않음",
+    "○ 여권번호와 질병정보는 수집·보관하지 아니함",
+    "○ 신청 항목에서 여권번호와 질병정보는 제외함",
+    "○ 미수집 항목: 여권번호, 질병정보",
+])
+def test_negated_sensitive_items_are_not_held(line):
+    f, _ = check(INTAKE, line)
+    assert f.status == "review", (f.status, f.applies)
+    assert "민감·고유식별정보 처리" not in f.message
+
+
+def test_the_same_items_without_negation_are_held():
+    f, _ = check(INTAKE, "○ 신청서에는 여권번호와 질병정보를 입력함")
+    assert f.status == "missing", (f.status, f.applies)
+    assert "여권번호" in f.message and "질병정보" in f.message
+
+
+def test_a_negated_sign_up_is_not_a_public_service():
+    f, _ = check("○ 내부 직원용 업무 포털 기능 개선", "○ 외부 이용자의 회원가입은 받지 아니함")
+    assert f.status == "not_applicable", (f.status, f.applies)
+
+
+# -- the system's own scale next to the legal thresholds -------------------------------------------
+
+@pytest.mark.parametrize("lines, basis", [
+    (("구분 | 내용", "대상 규모 | 정보주체 5만 명 이상, 진료정보 포함"), "5만명"),
+    (("○ 가입자 약 100만 명 이상(2023년 말 기준)",), "100만명"),
+    (("구분 | 내용", "이용자 수 | 50만 명 이상", "○ 이용자 정보를 국민건강보험공단 시스템과 연계함"), "연계 50만명"),
+])
+def test_a_scale_equal_to_a_threshold_is_the_systems_own(lines, basis):
+    f, _ = check(*lines)
+    assert f.status == "missing", (f.status, f.applies)
+    assert basis in f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 정보주체가 100만명 이상이면 개인정보파일을 암호화한다",
+    "○ 이용자 5만 명 이상을 처리하는 시스템은 접속기록을 2년간 보관한다",
+    "○ 회원 50만명 이상인 경우 연계 결과를 점검한다",
+])
+def test_thresholds_with_a_connective_are_not_a_scale(line):
+    f, _ = check("○ 내부 직원용 업무 포털 기능 개선", line)
+    assert f.status == "not_applicable", (f.status, f.applies)
+    assert "근거" in f.applies
+
+
+# -- scale wordings --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lines, basis", [
+    (("○ 보유 자료: 자격심사 정보(약 120만 명)",), "100만명"),
+    (("○ 상담기록 DB 약 110만 명을 신규 스키마로 이관",), "100만명"),
+    (("○ 가입자 1백만 명",), "100만명"),
+    (("○ 약 7만 3천여 명의 신청자 주민등록번호를 보관함",), "5만명"),
+    (("○ 회원 약 80만 명", "○ 회원정보를 국세청 시스템과 연계하여 소득 자격을 확인함"), "연계 50만명"),
+])
+def test_more_scale_wordings_are_read(lines, basis):
+    f, _ = check(*lines)
+    assert f.status == "missing", (f.status, f.applies)
+    assert basis in f.message
+
+
+@pytest.mark.parametrize("line, said", [
+    ("○ 관리 대상 장애인 3만 9천 명, 장애정도 정보 관리", "39,000명"),
+    ("○ 직원 3,400명의 주민등록번호와 건강검진 결과를 관리함", "3,400명"),
+])
+def test_compound_and_number_first_counts_below_the_threshold(line, said):
+    f, _ = check(line)
+    assert f.status == "not_applicable", (f.status, f.applies)
+    assert said in f.message
+
+
+def test_a_yearly_intake_below_the_threshold_needs_review():
+    f, _ = check("○ 지원 신청자 연 2만 명, 신청 시 주민등록번호 제출")
+    assert f.status == "review", (f.status, f.applies)
+    assert "한 해" in f.message and "20,000명" in f.message
+
+
+# -- sensitive data of 개인정보 보호법 제23조·제24조 ---------------------------------------------------
+
+@pytest.mark.parametrize("lines", [
+    ("○ 이용자는 휴대폰 본인인증 후 검진 예약을 신청함", "○ 예약 시 건강검진 결과와 만성질환 여부를 입력함"),
+    ("○ 회원가입 후 이용", "○ 회원의 질환 이력과 처방 내역을 조회함"),
+    ("○ 이용자는 아이핀으로 인증함", "○ 보호관찰 대상자의 범죄경력과 지문정보를 등록함"),
+])
+def test_sensitive_categories_of_the_law_are_read(lines):
+    f, _ = check(*lines)
+    assert f.status == "missing", (f.status, f.applies)
+
+
+def test_biometric_data_with_a_scale_reaches_the_sensitive_threshold():
+    f, _ = check("○ 출입자의 얼굴인식 정보를 등록하여 대조함", "○ 등록자 약 6만 명")
+    assert f.status == "missing", (f.status, f.applies)
+    assert "5만명" in f.message and "얼굴인식" in f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 부정당업자 제재 및 민·형사상 책임은 계약상대자가 부담",
+    "○ 질병, 퇴직 등 부득이한 사유로 투입인력을 교체할 경우 사전 승인",
+    "○ 기보유 전자기록물 이관 기능 개선",
+    "○ 예상 장애유형에 대처하는 운영 방안",
+    "○ 민감정보(사상·신념, 노동조합·정당의 가입·탈퇴, 정치적 견해, 건강, 성생활 등)는 처리를 제한함",
+    "○ 투입인력의 건강상태 점검표를 매일 작성함",
+    "○ 주민등록번호 조회 시 접속 이력을 남김",
+    "○ 학생 대상 과학적 분석 및 정성적 평가 도구 개선",
+])
+def test_look_alikes_of_sensitive_words_prove_nothing(line):
+    f, _ = check("○ 내부 직원용 업무 포털 기능 개선", line)
+    assert f.status == "not_applicable", (f.status, f.applies, quotes(f))
+
+
+# -- PIA wordings ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "○ 「개인정보 보호법」 제33조에 따라 설계 단계에서 영향평가를 받고 개선사항을 반영하여야 함",
+    "○ 처리하는 파일이 시행령 제35조 기준에 해당하면 영향평가를 실시하고 결과를 반영한다",
+])
+def test_pia_worded_through_the_law_passes(line):
+    f, _ = check("○ 가입자 약 120만 명", line)
+    assert f.status == "pass", (f.status, f.applies)
+
+
+@pytest.mark.parametrize("line", [
+    "○ 개인정보 처리 화면을 개편하고, 교통영향평가 결과를 반영하여 주차 안내 기능을 구현",
+    "○ 소프트웨어 진흥법 시행령 제35조의2에 따른 S/W사업 영향평가를 실시한 사업임",
+    "○ 개인정보 영향평가는 본 사업에서 실시하지 않음",
+])
+def test_other_assessments_and_refusals_are_not_a_pia(line):
+    f, _ = check("○ 가입자 약 120만 명", line)
+    assert f.status == "missing", (f.status, f.applies)
+
+
+@pytest.mark.parametrize("line", [
+    "○ 본 시스템은 개인정보 영향평가 대상이 아니어서 별도로 평가하지 않음",
+    "○ 개인정보 영향평가 대상이 아닌 내부 시스템으로, 영향평가 수행은 요구하지 않음",
+])
+def test_not_a_target_wordings(line):
+    f, _ = check("○ 회원 약 20만 명", line)
+    assert f.status == "not_applicable", (f.status, f.applies)
+    assert "대상" in quotes(f)
+
+
+# -- population records and members ------------------------------------------------------------------
+
+def test_bare_records_beside_student_nouns_are_read():
+    f, _ = check("○ 졸업생 증명 발급 기능 개선: 졸업생 명부, 학적 및 성적 조회")
+    assert f.status == "missing", (f.status, f.applies)
+    assert "학적" in f.message and "성적" in f.message
+
+
+def test_recipient_eligibility_with_spacing_is_a_population_record():
+    f, _ = check("○ 기초연금 수급자 자격 심사 기능 개발")
+    assert f.status == "review", (f.status, f.applies)
+    assert "수급자 자격" in f.message
+
+
+def test_private_members_beside_business_members_are_the_public():
+    f, _ = check("○ 회원가입: 일반회원은 휴대폰 본인인증, 법인회원은 사업자등록번호 확인")
     assert f.status == "review", (f.status, f.applies)
