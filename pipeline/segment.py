@@ -78,6 +78,11 @@ _KIND = {
 _STRONG = {"part": 0, "chapter": 1, "roman": 2}
 _MAJOR = {"part", "chapter", "roman", "arabic", "arabic_bare", "dec2", "dec3", "dec4"}
 _TOP = {"annex", "spaced"}
+# the names RFP chapters carry: a roman chapter with one of them may follow a gap in the numbering
+# (a chapter heading lost in a text box or an image, a renumbered draft) — Ⅱ … Ⅴ. 계약 조건
+_CHAPTER_NAME = re.compile(
+    r"^(?:사업|과업|용역)?(?:개요|현황|추진|목표|범위|내용|세부|요구|제안|평가|계약|입찰|기타|보안|유의|일반|붙임|별첨|서식|부록)"
+)
 _ANNEX_FAMILY = {"붙임", "별첨", "첨부", "부록"}  # the others (별지, 별표, 서식, 참고) are forms
 # styles that print the same heading differently in the TOC and in a title box of the body
 _BOX_VARIANTS = {"roman", "arabic_bare", "chapter", "part"}  # and a bare number may be at any level
@@ -1167,6 +1172,9 @@ def _build(doc: Document, units: list[_Unit], cands: list[Optional[_Cand]], entr
                         shadow[skey] = (num, i)
                         continue
                     ok = last < num <= last + (2 if style in _MAJOR else 1) or (num == 1 and style not in _MAJOR)
+                    if not ok and style == "roman" and parent is None and last < num <= last + 4 \
+                            and len(c.body) <= 30 and _CHAPTER_NAME.match(_compact(c.body)):
+                        ok = True
                 if style == "roman" and parent is None:
                     mx = tree.roman_max.get(tree.top_ctx, 0)
                     if mx and num <= mx:
