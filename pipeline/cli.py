@@ -69,11 +69,22 @@ def _iter_inputs(paths: Iterable[str]) -> list[str]:
     return files
 
 
-def _parse_facts(values: tuple[str, ...]) -> dict[str, str]:
+def _locale(lang: Optional[str]):
+    from .i18n import get_locale
+
+    return get_locale(lang)
+
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["ko", "en"]), default="ko", show_default=True,
+    help="보고서 언어. en: 영어 보고서 (문서 인용·상세 판단·권고 문안은 한국어 그대로, 표시를 붙임).")
+
+
+def _parse_facts(values: tuple[str, ...], lang: Optional[str] = None) -> dict[str, str]:
     out: dict[str, str] = {}
     for v in values:
         if "=" not in v:
-            raise click.BadParameter(f"'{v}': KEY=VALUE 형식이어야 합니다 (예: budget=12억).", param_hint="--fact")
+            raise click.BadParameter(_locale(lang).t("cli.bad_fact", value=v), param_hint="--fact")
         k, val = v.split("=", 1)
         out[k.strip()] = val.strip()
     return out
@@ -138,9 +149,10 @@ def _worst(entries: list[dict[str, Any]]) -> int:
               help="동시에 처리할 문서 수 (프로세스).")
 @click.option("-v", "--verbose", is_flag=True, help="적합·해당없음 항목의 근거와 사업 정보 근거도 출력.")
 @click.option("--color/--no-color", default=None, help="색상 출력 (기본: 터미널이면 사용).")
+@LANG_OPTION
 @click.pass_context
 def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores, config_path, no_config,
-              baseline, jobs, verbose, color) -> None:
+              baseline, jobs, verbose, color, lang) -> None:
     """문서(PDF·DOCX·HWP·HWPX·TXT)나 폴더를 점검합니다."""
     from rfpcheck.checks.registry import all_rules
 
@@ -148,8 +160,9 @@ def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores
     from .report import BOM_FORMATS, EXTENSIONS, render
     from .run import make_report
 
+    L = _locale(lang)
     if not inputs:
-        raise click.UsageError("점검할 파일이나 폴더를 지정하세요. 예: rfpcheck draft.hwp")
+        raise click.UsageError(L.t("cli.no_inputs"))
     catalog = all_rules()
 
     # settings: the command line wins over the file
@@ -176,9 +189,9 @@ def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores
     if not baseline and cfg.baseline:
         baseline = cfg.baseline
     if output and len(fmts) > 1:
-        raise click.UsageError("-o 는 보고서 형식을 하나만 지정할 때 쓸 수 있습니다. 여러 형식은 --out-dir 에 저장됩니다.")
+        raise click.UsageError(L.t("cli.one_output"))
 
-    given = {**cfg.facts, **_parse_facts(facts)}
+    given = {**cfg.facts, **_parse_facts(facts, lang)}
     if given:
         from .facts import parse_given
 
@@ -190,12 +203,11 @@ def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores
     skip = {r.upper() for r in ignores} | set(cfg.ignore)
     unknown = [r for r in (only or []) + sorted(skip) if r not in catalog]
     if unknown:
-        raise click.BadParameter(f"알 수 없는 항목: {', '.join(unknown)} (rfpcheck rules 참고)",
-                                 param_hint="--rule/--ignore")
+        raise click.BadParameter(L.t("cli.unknown_rules", rules=", ".join(unknown)), param_hint="--rule/--ignore")
     if skip:
         only = [r for r in (only or list(catalog)) if r not in skip]
         if not only:
-            raise click.UsageError("점검할 항목이 없습니다 (--rule 과 --ignore 가 모든 항목을 뺍니다).")
+            raise click.UsageError(L.t("cli.no_rules_left"))
     base_report = None
     if baseline:
         try:
@@ -205,7 +217,7 @@ def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores
             sys.exit(EXIT_ERROR)
     files = _iter_inputs(inputs)
     if not files:
-        raise click.UsageError("지정한 폴더에 점검할 문서(.pdf .docx .hwp .hwpx .txt .md)가 없습니다.")
+        raise click.UsageError(L.t("cli.no_documents"))
 
     screen_text = "text" in fmts and output in (None, "-")
     tasks = [(f, given, only) for f in files]
@@ -214,16 +226,16 @@ def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for entry in pool.map(_check_one, tasks, chunksize=1):
                 entries.append(entry)
-                _progress(entry, len(entries), len(files))
+                _progress(entry, len(entries), len(files), L)
     else:
         for t in tasks:
             entry = _check_one(t)
             entries.append(entry)
-            _progress(entry, len(entries), len(files))
+            _progress(entry, len(entries), len(files), L)
 
     expired = cfgmod.apply_suppressions(entries, cfg.suppressions)
     for sup in expired:
-        click.echo(f"rfpcheck: 경고: 기한({sup.expires})이 지난 억제 설정은 적용하지 않았습니다 — {sup.source()}", err=True)
+        click.echo("rfpcheck: " + L.t("cli.expired", expires=sup.expires, source=sup.source()), err=True)
     if base_report is not None:
         cfgmod.apply_baseline(entries, base_report)
     report = make_report(entries)
@@ -237,9 +249,9 @@ def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores
     use_color = sys.stdout.isatty() if color is None else color
     for fmt in fmts:
         if fmt == "text" and screen_text:
-            click.echo(render("text", report, color=use_color, verbose=verbose), nl=False)
+            click.echo(render("text", report, color=use_color, verbose=verbose, lang=lang), nl=False)
             continue
-        text = render(fmt, report, color=False, verbose=verbose)
+        text = render(fmt, report, color=False, verbose=verbose, lang=lang)
         if output == "-":
             click.echo(text, nl=False)
             continue
@@ -249,9 +261,9 @@ def check_cmd(ctx, inputs, fmts, output, out_dir, fail_on, facts, rules, ignores
             stem = Path(files[0]).stem if len(files) == 1 else "rfpcheck-report"
             target = Path(out_dir) / f"{stem}{EXTENSIONS[fmt]}"
         _write_atomic(target, text, bom=fmt in BOM_FORMATS)
-        click.echo(f"보고서를 저장했습니다: {target}", err=True)
+        click.echo(L.t("cli.saved", target=target), err=True)
 
-    _run_summary(entries, base_report is not None)
+    _run_summary(entries, base_report is not None, L)
     errors = [e for e in entries if e["error"] or _rule_failures(e)]
     if errors:
         sys.exit(EXIT_ERROR)
@@ -269,18 +281,19 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def _run_summary(entries: list[dict[str, Any]], with_baseline: bool) -> None:
+def _run_summary(entries: list[dict[str, Any]], with_baseline: bool, L=None) -> None:
     """One stderr line on what a baseline or suppressions kept out of the exit code."""
+    L = L or _locale(None)
     flagged = [f for e in entries for f in e["findings"] if f["status"] in ("violation", "missing", "review")]
     suppressed = sum(1 for f in flagged if "suppressed" in f)
     parts = []
     if with_baseline:
         new = sum(1 for f in flagged if f.get("baseline_state") == "new")
-        parts.append(f"기준선 대비 신규 {new}건, 기존 {len(flagged) - new}건")
+        parts.append(L.t("cli.baseline_counts", new=new, old=len(flagged) - new))
     if suppressed:
-        parts.append(f"억제 {suppressed}건")
+        parts.append(L.t("cli.suppressed_count", n=suppressed))
     if parts:
-        click.echo("rfpcheck: " + ", ".join(parts) + " (기존·억제 항목은 종료코드에 반영하지 않음)", err=True)
+        click.echo("rfpcheck: " + ", ".join(parts) + L.t("cli.summary_tail"), err=True)
 
 
 def _rule_failures(entry: dict[str, Any]) -> list[dict[str, Any]]:
@@ -290,27 +303,36 @@ def _rule_failures(entry: dict[str, Any]) -> list[dict[str, Any]]:
     return [f for f in entry["findings"] if f["message"].startswith(INTERNAL_ERROR_MARK)]
 
 
-def _progress(entry: dict[str, Any], i: int, n: int) -> None:
+def _progress(entry: dict[str, Any], i: int, n: int, L=None) -> None:
     """Errors go to stderr as one line per file; a batch shows progress on stderr."""
+    from .report.text import error_text
+
+    L = L or _locale(None)
     if entry["error"]:
-        click.echo(f"rfpcheck: {entry['document']['path']}: {entry['error']['message']}", err=True)
+        click.echo(f"rfpcheck: {entry['document']['path']}: {error_text(entry['error'], L)}", err=True)
     for f in _rule_failures(entry):
-        click.echo(f"rfpcheck: {entry['document']['path']}: {f['rule_id']}: {f['message']}", err=True)
+        click.echo(f"rfpcheck: {entry['document']['path']}: {f['rule_id']}: {L.t('cli.rule_failed', message=f['message'])}",
+                   err=True)
     if not entry["error"] and n > 1:
         s = entry["summary"]
-        click.echo(
-            f"[{i}/{n}] {entry['document']['path']}: 위반 {s['violation']} · 누락 {s['missing']} · 검토필요 {s['review']}",
-            err=True,
-        )
+        counts = " · ".join(f"{L.status(k)} {s[k]}" for k in ("violation", "missing", "review"))
+        click.echo(L.t("cli.progress", i=i, n=n, path=entry["document"]["path"], counts=counts), err=True)
 
 
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules_cmd(fmt: str) -> None:
+@LANG_OPTION
+def rules_cmd(fmt: str, lang: str) -> None:
     """점검 항목(규칙) 목록을 출력합니다."""
     from rfpcheck.checks.registry import all_rules
 
     rules = all_rules()
+    if lang == "en":
+        from .report.catalog_text import rules_json_en, rules_text_en
+
+        click.echo(json.dumps(rules_json_en(rules), ensure_ascii=False, indent=2) if fmt == "json"
+                   else rules_text_en(rules), nl=fmt == "json")
+        return
     if fmt == "json":
         data = [
             {
@@ -334,15 +356,22 @@ def rules_cmd(fmt: str) -> None:
 
 @main.command("explain")
 @click.argument("rule_id")
-def explain_cmd(rule_id: str) -> None:
+@LANG_OPTION
+def explain_cmd(rule_id: str, lang: str) -> None:
     """한 항목의 요구사항·적용 조건·근거·예시·권고 문안을 출력합니다."""
     from rfpcheck.checks.registry import all_rules, get_rule
 
     try:
         r = get_rule(rule_id)
     except KeyError:
-        click.echo(f"rfpcheck: 알 수 없는 항목 '{rule_id}'. 가능한 항목: {', '.join(all_rules())}", err=True)
+        click.echo("rfpcheck: " + _locale(lang).t("explain.unknown_rule", rule=rule_id, rules=", ".join(all_rules())),
+                   err=True)
         sys.exit(EXIT_ERROR)
+    if lang == "en":
+        from .report.catalog_text import explain_text_en
+
+        click.echo(explain_text_en(r), nl=False)
+        return
     click.echo(f"{r.id} {r.title}" + ("" if r.implemented else "  [미구현: 이 버전은 점검하지 않음]"))
     click.echo("")
     for label, text in (

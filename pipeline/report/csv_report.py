@@ -3,6 +3,8 @@
 Every rule row is written whatever its status (a reviewer filters the 상태 column in the spreadsheet
 program), so the row count of a batch is documents × rules + unreadable files. Cells that hold text
 from a document are untrusted: a cell a spreadsheet would read as a formula gets a leading apostrophe.
+With ``lang="en"`` the headers and labels are English and an "Explanation" column (the English meaning of
+the status for the rule) comes before the Korean judgement.
 """
 from __future__ import annotations
 
@@ -10,16 +12,14 @@ import csv
 import io
 from typing import Iterable, Optional
 
-from ..model import STATUS_KO
+from ..i18n import Locale, get_locale
 
-HEADER = [
-    "문서", "형식", "규칙", "항목", "상태", "심각도", "판단", "근거 문구", "위치",
-    "법적 근거", "권고 문안", "억제 사유", "기준선", "지문",
-]
-ERROR_STATUS = "오류"
-NOT_IMPLEMENTED_STATUS = "미구현"
-SEVERITY_KO = {"error": "높음", "warning": "보통", "info": "낮음", "none": ""}
-BASELINE_KO = {"new": "신규", "unchanged": "기존"}
+# the columns, as locale keys ``csv.<column>`` (Korean: 문서, 형식, 규칙, 항목, 상태, 심각도, 판단, 근거 문구,
+# 위치, 법적 근거, 권고 문안, 억제 사유, 기준선, 지문); an English sheet has one more column, the English
+# explanation of the status, before the Korean judgement
+_COLUMNS = ["document", "format", "rule", "title", "status", "severity", "detail", "quotes", "location",
+            "basis", "suggestion", "suppression", "baseline", "fingerprint"]
+_COLUMNS_EN = _COLUMNS[:6] + ["explanation"] + _COLUMNS[6:]
 QUOTE_SEP = " / "
 
 # a spreadsheet starts a formula (or a DDE call) at a cell beginning with one of these
@@ -62,67 +62,86 @@ def rule_order(report: dict) -> list[str]:
     return ordered + sorted(seen.difference(catalog))  # ids unknown to this catalog go last
 
 
-def citation_text(citations: list[dict]) -> str:
-    return "; ".join(
-        f"{c['law']} {c['article']}".strip() + (f" ({c['note']})" if c.get("note") else "")
-        for c in citations or []
+def citation_text(citations: list[dict], L: Locale | None = None) -> str:
+    L = L or get_locale("ko")
+    return "; ".join(L.citation(c) for c in citations or [])
+
+
+def where(ev: dict, L: Locale | None = None) -> str:
+    return (L or get_locale("ko")).where(ev, empty="")
+
+
+def _row(L: Locale, **cells) -> list:
+    """One row in the column order of the language (absent cells are empty)."""
+    return [cells.get(k, "") for k in (_COLUMNS_EN if L.en else _COLUMNS)]
+
+
+def _finding_row(doc: dict, f: dict, L: Locale) -> list:
+    evidence = f.get("evidence") or []
+    suppressed: Optional[dict] = f.get("suppressed")
+    severity = f.get("severity")
+    return _row(
+        L,
+        document=doc.get("path"),
+        format=(doc.get("format") or "").upper(),
+        rule=f["rule_id"],
+        title=L.rule_title(f["rule_id"], f.get("title")),
+        status=L.status(f["status"]),
+        severity=L.severity(severity, "level") if severity in ("error", "warning", "info", "none") else severity,
+        explanation=L.explanation(f),
+        detail=f.get("message"),
+        quotes=QUOTE_SEP.join(ev.get("quote") or "" for ev in evidence),
+        location=QUOTE_SEP.join(where(ev, L) for ev in evidence if where(ev, L)),
+        basis=citation_text(f.get("citations"), L),
+        suggestion=f.get("suggestion"),
+        suppression=suppressed.get("reason") if suppressed else "",
+        baseline=L.baseline(f.get("baseline_state")) or f.get("baseline_state"),
+        fingerprint=f.get("fingerprint"),
     )
 
 
-def where(ev: dict) -> str:
-    parts = [p for p in (ev.get("location"), ev.get("section")) if p]
-    return " · ".join(parts)
+def header(L: Locale | None = None) -> list[str]:
+    L = L or get_locale("ko")
+    return [L.t(f"csv.{k}") for k in (_COLUMNS_EN if L.en else _COLUMNS)]
 
 
-def _finding_row(doc: dict, f: dict) -> list:
-    evidence = f.get("evidence") or []
-    suppressed: Optional[dict] = f.get("suppressed")
-    return [
-        doc.get("path"),
-        (doc.get("format") or "").upper(),
-        f["rule_id"],
-        f.get("title"),
-        STATUS_KO.get(f["status"], f["status"]),
-        SEVERITY_KO.get(f.get("severity"), f.get("severity")),
-        f.get("message"),
-        QUOTE_SEP.join(ev.get("quote") or "" for ev in evidence),
-        QUOTE_SEP.join(where(ev) for ev in evidence if where(ev)),
-        citation_text(f.get("citations")),
-        f.get("suggestion"),
-        suppressed.get("reason") if suppressed else "",
-        BASELINE_KO.get(f.get("baseline_state"), f.get("baseline_state")),
-        f.get("fingerprint"),
-    ]
-
-
-def rows(report: dict) -> list[list]:
+def rows(report: dict, lang: str | None = None) -> list[list]:
     """The table (header first) before CSV encoding."""
     from rfpcheck.checks.registry import all_rules
 
+    L = get_locale(lang)
     catalog = all_rules()
-    out: list[list] = [list(HEADER)]
+    out: list[list] = [header(L)]
     for entry in report.get("documents", []):
         doc = entry.get("document") or {}
+        fmt = (doc.get("format") or "").upper()
         err = entry.get("error")
         if err:
-            out.append([doc.get("path"), (doc.get("format") or "").upper(), "", "", ERROR_STATUS, "",
-                        err.get("message"), "", "", "", "", "", "", ""])
+            if L.en:
+                out.append(_row(L, document=doc.get("path"), format=fmt, status=L.t("label.error"),
+                                explanation=L.error_reason(err.get("code")), detail=err.get("message")))
+            else:
+                out.append(_row(L, document=doc.get("path"), format=fmt, status=L.t("label.error"),
+                                detail=err.get("message")))
             continue
         by_id = {f["rule_id"]: f for f in entry.get("findings") or []}
         not_impl = set(entry.get("rules_not_implemented") or [])
         for rid in rule_order({"documents": [entry]}):
             f = by_id.get(rid)
             if f is not None:
-                out.append(_finding_row(doc, f))
+                out.append(_finding_row(doc, f, L))
             elif rid in not_impl:
                 rule = catalog.get(rid)
-                out.append([doc.get("path"), (doc.get("format") or "").upper(), rid,
-                            rule.title if rule else "", NOT_IMPLEMENTED_STATUS, "",
-                            "이 버전은 이 항목을 점검하지 않습니다.", "", "",
-                            rule.citation_label() if rule else "", "", "", "", ""])
+                out.append(_row(
+                    L, document=doc.get("path"), format=fmt, rule=rid,
+                    title=L.rule_title(rid, rule.title) if rule else "", status=L.t("status.not_implemented"),
+                    **{"explanation" if L.en else "detail": L.t("csv.not_implemented_detail")},
+                    basis=(("; ".join(L.citation(c) for c in rule.citations) if L.en else rule.citation_label())
+                           if rule else ""),
+                ))
     return out
 
 
-def render(report: dict, verbose: bool = False, **options) -> str:
+def render(report: dict, verbose: bool = False, lang: str | None = None, **options) -> str:
     # every rule row is written with or without ``verbose``: filtering belongs to the spreadsheet
-    return write_rows(rows(report))
+    return write_rows(rows(report, lang))

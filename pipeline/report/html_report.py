@@ -4,20 +4,20 @@ Everything is inline (CSS, one small optional filter script); the page loads not
 reads in full without the script. Every string from a report is escaped with ``html.escape``, so text
 taken from a document shows as text. Status is always written out in words; colour only repeats it.
 Layout: a documents × rules matrix for a batch, then per document its facts, the table of every rule
-and cards for the flagged findings (위반, 누락, 검토필요), like the Markdown report.
+and cards for the flagged findings (위반, 누락, 검토필요), like the Markdown report. With ``lang="en"`` the
+page is English (``<html lang="en">``) and its Korean parts — quotes, detailed judgement, model clause —
+carry ``lang="ko"``.
 """
 from __future__ import annotations
 
 from html import escape
 from typing import Any
 
-from ..model import STATUS_KO
+from ..i18n import Locale, get_locale
 from .markdown_report import (
     ALL_STATUSES,
     DETAIL_STATUSES,
     MAX_QUOTES,
-    NOT_IMPLEMENTED_KO,
-    SEVERITY_KO,
     citation_text,
     counts,
     doc_name,
@@ -28,10 +28,7 @@ from .markdown_report import (
     rule_rows,
     size_text,
 )
-from .text import _where
-
-# short labels for the narrow cells of the batch matrix (the full label is in the cell's title)
-_SHORT = {"violation": "위반", "missing": "누락", "review": "검토", "pass": "적합", "not_applicable": "—"}
+from .text import error_text
 
 _CSS = """
 :root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg2:#f6f8fa;
@@ -120,18 +117,25 @@ def e(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def _badge(status: str | None, short: bool = False) -> str:
+def _badge(status: str | None, L: Locale, short: bool = False) -> str:
+    """A status badge; ``short`` labels fit the narrow cells of the batch matrix (the full label is in
+    the cell's title)."""
     if status is None:
-        return f'<span class="badge s-none">{e(NOT_IMPLEMENTED_KO)}</span>'
-    label = _SHORT.get(status, status) if short else STATUS_KO.get(status, status)
+        return f'<span class="badge s-none">{e(L.t("status.not_implemented"))}</span>'
+    label = L.t(f"status_short.{status}") if short else L.status(status)
     return f'<span class="badge s-{e(status)}">{e(label)}</span>'
 
 
-def _marks(finding: dict[str, Any]) -> str:
+def _ko(text: str, L: Locale) -> str:
+    """Escaped Korean text inside an English page, marked as Korean for screen readers and fonts."""
+    return f'<span lang="ko">{e(text)}</span>' if L.en else e(text)
+
+
+def _marks(finding: dict[str, Any], L: Locale) -> str:
     out = []
-    for m in marks(finding):
+    for m in marks(finding, L):
         title = ""
-        if m == "억제됨":
+        if m == L.t("mark.suppressed"):
             title = f' title="{e(finding["suppressed"].get("reason", ""))}"'
         out.append(f'<span class="mark"{title}>{e(m)}</span>')
     return "".join(out)
@@ -141,7 +145,7 @@ def _anchor(num: int, rule_id: str | None = None) -> str:
     return f"doc-{num}" + (f"-{rule_id}" if rule_id else "")
 
 
-def _matrix(docs: list[dict[str, Any]]) -> list[str]:
+def _matrix(docs: list[dict[str, Any]], L: Locale) -> list[str]:
     from rfpcheck.checks.registry import all_rules
 
     catalog = all_rules()
@@ -150,15 +154,18 @@ def _matrix(docs: list[dict[str, Any]]) -> list[str]:
     rule_ids += sorted(seen - set(rule_ids))
     errors = sum(1 for d in docs if d.get("error"))
     flagged = sum(1 for d in docs if not d.get("error") and any(counts(d)[s] for s in ("violation", "missing")))
-    out = ['<section class="summary" aria-labelledby="summary-h">', '<h2 id="summary-h" class="first">문서별 요약</h2>']
-    out.append(f'<p>문서 {len(docs)}건 · 위반 또는 누락이 있는 문서 {flagged}건 · 읽지 못한 문서 {errors}건</p>')
-    out.append('<p class="legend">범례: ' + "".join(f"<span>{_badge(s, True)} {e(STATUS_KO[s])}</span>" for s in ALL_STATUSES)
-               + f"<span>{_badge(None)} 이 버전은 점검하지 않음</span> · 빈칸은 이번 실행에서 점검하지 않은 항목</p>")
+    out = ['<section class="summary" aria-labelledby="summary-h">',
+           f'<h2 id="summary-h" class="first">{e(L.t("batch.heading"))}</h2>']
+    out.append(f'<p>{e(L.t("batch.line", docs=len(docs), flagged=flagged, errors=errors))}</p>')
+    out.append(f'<p class="legend">{e(L.t("matrix.legend"))}: '
+               + "".join(f"<span>{_badge(s, L, True)} {e(L.status(s))}</span>" for s in ALL_STATUSES)
+               + f"<span>{_badge(None, L)} {e(L.t('html.not_implemented_legend'))}</span> · "
+               + f"{e(L.t('html.blank_legend'))}</p>")
     out.append('<div class="matrix-wrap"><table class="matrix">')
-    head = ['<th class="doc" scope="col">문서</th>']
-    head += [f'<th class="v" scope="col">{e(STATUS_KO[s])}</th>' for s in ALL_STATUSES]
-    head += [f'<th class="v" scope="col" title="{e(catalog[r].title if r in catalog else r)}">{e(r)}</th>'
-             for r in rule_ids]
+    head = [f'<th class="doc" scope="col">{e(L.t("matrix.document"))}</th>']
+    head += [f'<th class="v" scope="col">{e(L.status(s))}</th>' for s in ALL_STATUSES]
+    head += [f'<th class="v" scope="col" title="{e(L.rule_title(r, catalog[r].title) if r in catalog else r)}">'
+             f'{e(r)}</th>' for r in rule_ids]
     out.append("<thead><tr>" + "".join(head) + "</tr></thead>")
     out.append("<tbody>")
     for i, entry in enumerate(docs, 1):
@@ -166,7 +173,7 @@ def _matrix(docs: list[dict[str, Any]]) -> list[str]:
         name = (f'<td class="doc"><a href="#{_anchor(i)}" title="{e(path)}">{i}. {e(doc_name(path))}</a></td>')
         if entry.get("error"):
             out.append("<tr>" + name + f'<td class="err" colspan="{len(ALL_STATUSES) + len(rule_ids)}">'
-                       f'오류: {e(entry["error"].get("message", ""))}</td></tr>')
+                       f'{e(L.t("label.error"))}: {e(error_text(entry["error"], L))}</td></tr>')
             continue
         c = counts(entry)
         cells = [name] + [f'<td class="num">{c[s]}</td>' for s in ALL_STATUSES]
@@ -175,13 +182,13 @@ def _matrix(docs: list[dict[str, Any]]) -> list[str]:
         for rid in rule_ids:
             f = by_id.get(rid)
             if f is None:
-                cells.append(f'<td class="cell">{_badge(None, True)}</td>' if rid in not_impl
+                cells.append(f'<td class="cell">{_badge(None, L, True)}</td>' if rid in not_impl
                              else '<td class="cell"></td>')
                 continue
-            title = f"{rid} {f.get('title', '')}: {STATUS_KO.get(f['status'], f['status'])}"
-            if marks(f):
-                title += " (" + ", ".join(marks(f)) + ")"
-            label = _badge(f["status"], True)
+            title = f"{rid} {L.rule_title(rid, f.get('title', ''))}: {L.status(f['status'])}"
+            if marks(f, L):
+                title += " (" + ", ".join(marks(f, L)) + ")"
+            label = _badge(f["status"], L, True)
             if f["status"] in DETAIL_STATUSES:
                 label = f'<a href="#{_anchor(i, rid)}">{label}</a>'
             cells.append(f'<td class="cell" title="{e(title)}">{label}</td>')
@@ -191,104 +198,117 @@ def _matrix(docs: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-def _facts(entry: dict[str, Any], verbose: bool) -> list[str]:
-    out = ['<h3>사업 정보</h3>', '<table class="facts">',
-           '<thead><tr><th scope="col">항목</th><th scope="col">내용</th><th scope="col">근거</th></tr></thead><tbody>']
-    for label, value, basis in fact_rows(entry.get("facts") or {}, verbose):
+def _facts(entry: dict[str, Any], verbose: bool, L: Locale) -> list[str]:
+    out = [f'<h3>{e(L.t("facts.heading"))}</h3>', '<table class="facts">',
+           f'<thead><tr><th scope="col">{e(L.t("facts.col_name"))}</th><th scope="col">{e(L.t("facts.col_value"))}'
+           f'</th><th scope="col">{e(L.t("facts.col_basis"))}</th></tr></thead><tbody>']
+    for label, value, basis in fact_rows(entry.get("facts") or {}, verbose, L):
         out.append(f'<tr><th scope="row">{e(label)}</th><td>{e(value)}</td><td class="muted">{e(basis)}</td></tr>')
     out.append("</tbody></table>")
     return out
 
 
-def _finding(f: dict[str, Any], num: int) -> list[str]:
+def _finding(f: dict[str, Any], num: int, L: Locale) -> list[str]:
     rid = f["rule_id"]
     status = f["status"]
     out = [f'<article class="finding f-{e(status)}" id="{e(_anchor(num, rid))}" data-status="{e(status)}">']
-    sev = SEVERITY_KO.get(f.get("severity", "none"))
-    sev_html = f' <span class="muted">심각도 {e(sev)}</span>' if sev else ""
-    out.append(f"<h4>{e(rid)} {e(f.get('title', ''))} {_badge(status)}{_marks(f)}{sev_html}</h4>")
+    sev = L.severity(f.get("severity", "none"))
+    sev_html = f' <span class="muted">{e(L.t("finding.severity"))} {e(sev)}</span>' if sev else ""
+    out.append(f"<h4>{e(rid)} {e(L.rule_title(rid, f.get('title', '')))} {_badge(status, L)}{_marks(f, L)}{sev_html}</h4>")
     out.append("<dl>")
-    for mark, detail in notes(f):
+    for mark, detail in notes(f, L):
         out.append(f"<dt>{e(mark)}</dt><dd>{e(detail)}</dd>")
-    out.append(f"<dt>판단</dt><dd>{e(f.get('message', ''))}</dd>")
+    why = L.explanation(f)
+    if why:
+        out.append(f"<dt>{e(L.t('finding.why'))}</dt><dd>{e(why)}</dd>")
+    out.append(f"<dt>{e(L.t('finding.detail'))}</dt><dd>{_ko(f.get('message', ''), L)}</dd>")
     out.append("</dl>")
     evidence = f.get("evidence") or []
+    quote_lang = ' lang="ko"' if L.en else ""
     for ev in evidence[:MAX_QUOTES]:
-        out.append(f"<blockquote><p>{e(ev.get('quote', ''))}</p><footer>{e(_where(ev))}</footer></blockquote>")
+        out.append(f"<blockquote><p{quote_lang}>{e(ev.get('quote', ''))}</p>"
+                   f"<footer>{e(L.where(ev))}</footer></blockquote>")
     if len(evidence) > MAX_QUOTES:
-        out.append(f'<p class="muted">외 문구 {len(evidence) - MAX_QUOTES}건</p>')
+        out.append(f'<p class="muted">{e(L.t("finding.more_quotes", n=len(evidence) - MAX_QUOTES))}</p>')
     out.append("<dl>")
     if f.get("looked_for"):
-        out.append(f"<dt>찾은 내용</dt><dd>{e(f['looked_for'])}</dd>")
-    cites = citation_text(f.get("citations") or [])
+        out.append(f"<dt>{e(L.t('finding.looked_for'))}</dt><dd>{_ko(f['looked_for'], L)}</dd>")
+    cites = citation_text(f.get("citations") or [], L)
     if cites:
-        out.append("<dt>법적 근거</dt><dd>" + "<br>".join(e(c) for c in cites) + "</dd>")
+        out.append(f"<dt>{e(L.t('finding.basis'))}</dt><dd>" + "<br>".join(e(c) for c in cites) + "</dd>")
     if f.get("applies"):
-        out.append(f"<dt>적용 이유</dt><dd>{e(f['applies'])}</dd>")
+        out.append(f"<dt>{e(L.t('finding.applies'))}</dt><dd>{_ko(f['applies'], L)}</dd>")
     if f.get("suggestion"):
-        out.append(f'<dt>권고 문안</dt><dd><p class="clause">{e(f["suggestion"])}</p></dd>')
+        lang_attr = ' lang="ko"' if L.en else ""
+        out.append(f'<dt>{e(L.t("finding.suggestion"))}</dt><dd><p class="clause"{lang_attr}>{e(f["suggestion"])}</p></dd>')
+        gist = L.rule(rid).get("clause")
+        if gist:
+            out.append(f"<dt>{e(L.t('finding.clause_en'))}</dt><dd>{e(gist)}</dd>")
     out.append("</dl>")
     out.append("</article>")
     return out
 
 
-def _document(entry: dict[str, Any], num: int, verbose: bool, first: bool) -> list[str]:
+def _document(entry: dict[str, Any], num: int, verbose: bool, first: bool, L: Locale) -> list[str]:
     doc = entry["document"]
     out = [f'<section class="document" id="{_anchor(num)}">']
     h2_class = ' class="first"' if first else ""
     out.append(f"<h2{h2_class}>{num}. {e(doc_name(doc['path']))}</h2>")
     out.append(f'<p class="meta"><span class="path">{e(doc["path"])}</span></p>')
     if entry.get("error"):
-        out.append(f'<p class="error"><strong>오류</strong>: {e(entry["error"].get("message", ""))}</p>')
-        out.append("<p>이 문서는 읽지 못해 점검하지 않았습니다.</p>")
+        out.append(f'<p class="error"><strong>{e(L.t("label.error"))}</strong>: {e(error_text(entry["error"], L))}</p>')
+        out.append(f"<p>{e(L.t('doc.unread'))}</p>")
         out.append("</section>")
         return out
-    out.append(f'<p class="meta">{e(size_text(doc))}</p>')
-    out += _facts(entry, verbose)
+    out.append(f'<p class="meta">{e(size_text(doc, L))}</p>')
+    out += _facts(entry, verbose, L)
 
-    rows = rule_rows(entry)
+    rows = rule_rows(entry, L)
     c = counts(entry)
-    parts = [f"{_badge(s)} {c[s]}" for s in ALL_STATUSES]
+    parts = [f"{_badge(s, L)} {c[s]}" for s in ALL_STATUSES]
     n_impl = sum(1 for _, _, f in rows if f is None)
     if n_impl:
-        parts.append(f"{_badge(None)} {n_impl}")
-    mc = mark_counts(entry)
+        parts.append(f"{_badge(None, L)} {n_impl}")
+    mc = mark_counts(entry, L)
     tail = (" (" + " · ".join(f"{e(k)} {v}" for k, v in mc.items()) + ")") if mc else ""
-    out.append(f"<p><strong>점검 결과</strong> ({len(rows)}개 항목): " + " · ".join(parts) + tail + "</p>")
+    out.append(f"<p><strong>{e(L.t('results.label'))}</strong> ({e(L.t('results.rules_n', n=len(rows)))}): "
+               + " · ".join(parts) + tail + "</p>")
 
     shown = ALL_STATUSES if verbose else DETAIL_STATUSES
-    out.append("<h3>항목별 결과</h3>")
-    out.append('<table class="rules"><thead><tr><th scope="col">ID</th><th scope="col">항목</th>'
-               '<th scope="col">상태</th></tr></thead><tbody>')
+    out.append(f"<h3>{e(L.t('results.by_rule'))}</h3>")
+    out.append(f'<table class="rules"><thead><tr><th scope="col">ID</th><th scope="col">{e(L.t("results.col_rule"))}</th>'
+               f'<th scope="col">{e(L.t("results.col_status"))}</th></tr></thead><tbody>')
     for rid, title, f in rows:
         status = f["status"] if f else None
         ident = e(rid)
         if f is not None and status in shown:
             ident = f'<a href="#{e(_anchor(num, rid))}">{ident}</a>'
         data = f' data-status="{e(status)}"' if status else ""
-        out.append(f"<tr{data}><td>{ident}</td><td>{e(title)}</td><td>{_badge(status)}{_marks(f) if f else ''}</td></tr>")
+        out.append(f"<tr{data}><td>{ident}</td><td>{e(title)}</td><td>{_badge(status, L)}{_marks(f, L) if f else ''}</td></tr>")
     out.append("</tbody></table>")
 
     for status in shown:
         group = [f for _, _, f in rows if f is not None and f["status"] == status]
         if not group:
             continue
-        out.append(f"<h3>{e(STATUS_KO[status])} ({len(group)}건)</h3>")
+        out.append(f"<h3>{e(L.t('results.group', status=L.status(status), n=len(group)))}</h3>")
         for f in group:
-            out += _finding(f, num)
+            out += _finding(f, num, L)
     out.append("</section>")
     return out
 
 
-def render(report: dict, verbose: bool = False, **options) -> str:
+def render(report: dict, verbose: bool = False, lang: str | None = None, **options) -> str:
+    L = get_locale(lang)
     tool = report.get("tool") or {}
     docs = report.get("documents") or []
-    title = "공공 SW사업 제안요청서 법제도 점검 보고서"
+    heading = L.t("report.title")
+    title = heading
     if len(docs) == 1:
         title += f" — {doc_name(docs[0]['document']['path'])}"
     out = [
         "<!DOCTYPE html>",
-        '<html lang="ko">',
+        f'<html lang="{L.lang}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -297,19 +317,20 @@ def render(report: dict, verbose: bool = False, **options) -> str:
         "</head>",
         "<body>",
         "<header>",
-        "<h1>공공 SW사업 제안요청서 법제도 점검 보고서</h1>",
-        f'<p class="meta">{e(tool.get("name", "rfpcheck"))} {e(tool.get("version", ""))} · 문서 {len(docs)}건</p>',
+        f"<h1>{e(heading)}</h1>",
+        f'<p class="meta">{e(tool.get("name", "rfpcheck"))} {e(tool.get("version", ""))} · '
+        f'{e(L.t("report.docs_n", n=len(docs)))}</p>',
         "</header>",
     ]
     # shown by the script only; without it every status stays visible
-    out.append('<div id="filter" hidden><strong>표시할 상태</strong>: '
-               + "".join(f'<label><input type="checkbox" value="{s}" checked> {e(STATUS_KO[s])}</label>'
+    out.append(f'<div id="filter" hidden><strong>{e(L.t("html.filter"))}</strong>: '
+               + "".join(f'<label><input type="checkbox" value="{s}" checked> {e(L.status(s))}</label>'
                          for s in ALL_STATUSES) + "</div>")
     out.append("<main>")
     if len(docs) >= 2:
-        out += _matrix(docs)
+        out += _matrix(docs, L)
     for i, entry in enumerate(docs, 1):
-        out += _document(entry, i, verbose, first=(i == 1 and len(docs) < 2))
+        out += _document(entry, i, verbose, first=(i == 1 and len(docs) < 2), L=L)
     out.append("</main>")
     out.append(f'<script id="rfpcheck-filter">{_SCRIPT}</script>')
     out.append("</body>")

@@ -22,6 +22,10 @@ Mapping of the report onto SARIF:
   not-applicable, which never fail a run) are ``unchanged``, because SARIF asks for all or none.
 - A document that could not be read is a tool execution notification (level error) on its artifact,
   and the invocation is then not successful.
+- ``lang="en"``: rule names, descriptions and help, notification texts and result messages are English
+  (a result message is the English explanation of the status followed by the Korean judgement,
+  labelled); ``language`` is en-US. Every machine field (ids, kinds, levels, fingerprints, properties)
+  is the same as in the Korean log.
 """
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ from pathlib import PureWindowsPath
 from typing import Any, Optional
 from urllib.parse import quote
 
+from ..i18n import Locale, get_locale
 from ..model import STATUS_KO
 
 SARIF_VERSION = "2.1.0"
@@ -39,6 +44,7 @@ SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sa
 FINGERPRINT_KEY = "rfpcheck/v1"
 SRCROOT = "%SRCROOT%"
 LANGUAGE = "ko-KR"
+LANGUAGES = {"ko": "ko-KR", "en": "en-US"}  # the language of the log's messages, by report language
 SECTION_KIND = "section"
 SECTION_SEP = " > "  # how the report writes a section path
 
@@ -131,8 +137,10 @@ def _citation_label(c: Any) -> str:
     return c.label()
 
 
-def rule_descriptor(rule) -> dict[str, Any]:
-    """A reportingDescriptor for one catalog rule (Korean texts)."""
+def rule_descriptor(rule, L: Optional[Locale] = None) -> dict[str, Any]:
+    """A reportingDescriptor for one catalog rule (Korean texts, or English with ``L`` English)."""
+    if L is not None and L.en:
+        return _rule_descriptor_en(rule, L)
     labels = [c.label() for c in rule.citations]
     text_parts = ["근거 법령: " + "; ".join(
         f"{c.label()}({c.note})" if c.note else c.label() for c in rule.citations)]
@@ -161,7 +169,44 @@ def rule_descriptor(rule) -> dict[str, Any]:
     }
 
 
-def _notification_descriptors(codes: list[str]) -> list[dict[str, Any]]:
+def _rule_descriptor_en(rule, L: Locale) -> dict[str, Any]:
+    """The English reportingDescriptor: English title, requirement, applicability and legal basis; the
+    model clause stays Korean (it is meant for a Korean RFP) with an English reading beside it."""
+    en = L.rule(rule.id)
+    title = en.get("title") or rule.title
+    cites = [L.citation(c) for c in rule.citations]
+    text_parts = [f"{L.t('finding.basis')}: " + "; ".join(cites)]
+    md_parts = [f"**{L.t('finding.basis')}**", "\n".join(f"- {_md(c)}" for c in cites)]
+    if en.get("forbidden"):
+        text_parts.append(f"{L.t('explain.forbidden')}: {en['forbidden']}")
+        md_parts += [f"**{L.t('explain.forbidden')}**", _md(en["forbidden"])]
+    if rule.suggestion:
+        text_parts.append(f"{L.t('finding.suggestion')}: {rule.suggestion}")
+        md_parts += [f"**{L.t('finding.suggestion')}**", "> " + _md(rule.suggestion)]
+        if en.get("clause"):
+            text_parts.append(f"{L.t('finding.clause_en')}: {en['clause']}")
+            md_parts += [f"**{L.t('finding.clause_en')}**", _md(en["clause"])]
+    requirement = (en.get("requirement") or rule.requirement).rstrip().rstrip(".")
+    applies = en.get("applies") or rule.applies_when
+    full = f"{requirement}. {L.t('explain.applies')}: {applies}" if applies else f"{requirement}."
+    return {
+        "id": rule.id,
+        "name": title,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": full},
+        "help": {"text": "\n\n".join(text_parts), "markdown": "\n\n".join(md_parts)},
+        "defaultConfiguration": {"level": LEVEL.get(rule.severity_for("violation"), "error")},
+        "properties": {
+            "tags": ["rfpcheck", rule.family],
+            "citations": [c.label() for c in rule.citations],
+            "implemented": rule.implemented,
+        },
+    }
+
+
+def _notification_descriptors(codes: list[str], L: Optional[Locale] = None) -> list[dict[str, Any]]:
+    if L is not None and L.en:
+        return [{"id": code, "shortDescription": {"text": L.error_reason(code)}} for code in codes]
     return [{"id": code, "shortDescription": {"text": ERROR_CODES_KO.get(code, "문서를 읽지 못함")}}
             for code in codes]
 
@@ -171,8 +216,9 @@ def _notification_descriptors(codes: list[str]) -> list[dict[str, Any]]:
 class _Run:
     """Accumulates artifacts and logical locations while results are built."""
 
-    def __init__(self, rule_index: dict[str, int]) -> None:
+    def __init__(self, rule_index: dict[str, int], L: Optional[Locale] = None) -> None:
         self.rule_index = rule_index
+        self.L = L or get_locale("ko")
         self.artifacts: list[dict[str, Any]] = []
         self.artifact_by_uri: dict[str, int] = {}
         self.logical: list[dict[str, Any]] = []
@@ -234,7 +280,8 @@ def _location(run: _Run, art_loc: dict[str, Any], ev: Optional[dict[str, Any]], 
         loc["logicalLocations"] = [run.section(section)]
     where = ev.get("location") or (f"{ev['page']}쪽" if ev.get("page") else None)
     quote_text = ev.get("quote") or ""
-    loc["message"] = {"text": f"{where} — “{quote_text}”" if where else f"“{quote_text}”"}
+    shown = run.L.location(where) if where else None
+    loc["message"] = {"text": f"{shown} — “{quote_text}”" if shown else f"“{quote_text}”"}
     props: dict[str, Any] = {"quote": quote_text}
     if ev.get("page") is not None:
         props["page"] = ev["page"]
@@ -250,9 +297,17 @@ def _result(run: _Run, art_loc: dict[str, Any], f: dict[str, Any]) -> dict[str, 
     status = f["status"]
     kind = KIND[status]
     citations = f.get("citations") or []
-    text = f"[{STATUS_KO.get(status, status)}] {f.get('message', '')}"
-    if citations:
-        text += f" (근거: {_citation_label(citations[0])})"
+    L = run.L
+    if L.en:
+        why = L.explanation(f)
+        text = f"[{L.status(status)}] " + (f"{why} " if why else "") + f"{L.t('finding.detail')}: {f.get('message', '')}"
+        if citations:
+            first = citations[0] if isinstance(citations[0], dict) else citations[0].to_dict()
+            text += f" ({L.t('sarif.basis')}: {L.citation(first)})"
+    else:
+        text = f"[{STATUS_KO.get(status, status)}] {f.get('message', '')}"
+        if citations:
+            text += f" (근거: {_citation_label(citations[0])})"
     res: dict[str, Any] = {"ruleId": f["rule_id"]}
     if f["rule_id"] in run.rule_index:
         res["ruleIndex"] = run.rule_index[f["rule_id"]]
@@ -289,12 +344,15 @@ def _result(run: _Run, art_loc: dict[str, Any], f: dict[str, Any]) -> dict[str, 
     return res
 
 
-def build_log(report: dict[str, Any], verbose: bool = False) -> dict[str, Any]:
-    """The SARIF log as a dict."""
+def build_log(report: dict[str, Any], verbose: bool = False, lang: Optional[str] = None) -> dict[str, Any]:
+    """The SARIF log as a dict. With ``lang="en"`` the human texts (rule names, descriptions, help,
+    messages) are English and each result message carries the Korean judgement, labelled; the machine
+    fields (ids, kinds, levels, properties, fingerprints) are the same in every language."""
     from rfpcheck.checks.registry import all_rules
 
+    L = get_locale(lang)
     catalog = all_rules()
-    run = _Run({rid: i for i, rid in enumerate(catalog)})
+    run = _Run({rid: i for i, rid in enumerate(catalog)}, L)
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
     codes: list[str] = []
@@ -308,7 +366,7 @@ def build_log(report: dict[str, Any], verbose: bool = False) -> dict[str, Any]:
                 codes.append(code)
             notifications.append({
                 "level": "error",
-                "message": {"text": f"{_text(doc['path'])}: {err.get('message', '')}"},
+                "message": {"text": f"{_text(doc['path'])}: {_error_message(err, L)}"},
                 "locations": [{"physicalLocation": {"artifactLocation": dict(art_loc)}}],
                 "descriptor": {"id": code},
             })
@@ -338,10 +396,10 @@ def build_log(report: dict[str, Any], verbose: bool = False) -> dict[str, Any]:
         if _SEMVER.match(version):
             driver["semanticVersion"] = version
     driver["fullName"] = f"{driver['name']} {version}".strip()
-    driver["shortDescription"] = {"text": "공공 SW사업 제안요청서의 법제도 준수 점검"}
-    driver["language"] = LANGUAGE
-    driver["rules"] = [rule_descriptor(r) for r in catalog.values()]
-    driver["notifications"] = _notification_descriptors(all_codes)
+    driver["shortDescription"] = {"text": L.t("sarif.tool_description")}
+    driver["language"] = LANGUAGES[L.lang]
+    driver["rules"] = [rule_descriptor(r, L) for r in catalog.values()]
+    driver["notifications"] = _notification_descriptors(all_codes, L)
 
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
@@ -350,8 +408,8 @@ def build_log(report: dict[str, Any], verbose: bool = False) -> dict[str, Any]:
     sarif_run: dict[str, Any] = {"tool": {"driver": driver}, "invocations": [invocation]}
     if run.any_relative:
         sarif_run["originalUriBaseIds"] = {
-            SRCROOT: {"description": {"text": "rfpcheck를 실행한 폴더 (문서 경로의 기준)"}}}
-    sarif_run["language"] = LANGUAGE
+            SRCROOT: {"description": {"text": L.t("sarif.srcroot")}}}
+    sarif_run["language"] = LANGUAGES[L.lang]
     sarif_run["artifacts"] = run.artifacts
     if run.logical:
         sarif_run["logicalLocations"] = run.logical
@@ -360,7 +418,13 @@ def build_log(report: dict[str, Any], verbose: bool = False) -> dict[str, Any]:
     return {"$schema": SARIF_SCHEMA_URI, "version": SARIF_VERSION, "runs": [sarif_run]}
 
 
+def _error_message(err: dict[str, Any], L: Locale) -> str:
+    if not L.en:
+        return err.get("message", "")
+    return f"{L.error_reason(err.get('code'))} — {L.t('finding.detail')}: {err.get('message', '')}"
+
+
 def render(report: dict, **options) -> str:
     """The SARIF 2.1.0 log as JSON text (UTF-8 characters kept, two-space indent, final newline)."""
-    log = build_log(report, verbose=bool(options.get("verbose")))
+    log = build_log(report, verbose=bool(options.get("verbose")), lang=options.get("lang"))
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

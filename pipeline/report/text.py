@@ -1,4 +1,10 @@
-"""The human report for a terminal: one block per document, one entry per rule of the catalog."""
+"""The human report for a terminal: one block per document, one entry per rule of the catalog.
+
+Korean by default. ``lang="en"`` (``rfpcheck FILE --lang en``) gives the English report for a reader
+without Korean: English frame, statuses, rule titles, fact values, locations and legal basis, and per
+flagged finding the English explanation of its status, then the tool's detailed judgement, the quotes
+and the model clause in Korean, labelled as such (strings: pipeline/i18n.py and report/locale_*.json).
+"""
 from __future__ import annotations
 
 import textwrap
@@ -6,6 +12,7 @@ import unicodedata
 from collections import Counter
 from pathlib import PurePath
 
+from ..i18n import Locale, get_locale
 from ..model import STATUS_KO
 
 _STATUS_COLOR = {
@@ -15,18 +22,11 @@ _STATUS_COLOR = {
     "pass": "green",
     "not_applicable": "bright_black",
 }
-_FACT_LABELS = [
-    ("doc_type", "문서유형"),
-    ("project_name", "사업명"),
-    ("budget_krw", "사업금액"),
-    ("duration_months", "사업기간"),
-    ("contract_method", "계약방법"),
-    ("project_kinds", "사업유형"),
-    ("public_sw_project", "공공 SW사업"),
-    ("priced_by_fp", "FP 대가산정"),
-]
-_SOURCE_KO = {"inferred": "추정", "given": "입력", "unknown": "확인 불가"}
+# the facts shown, in this order, with their Korean labels (both from the locale file)
+_FACT_LABELS = list(get_locale("ko").data["fact_labels"].items())
 WRAP_CHARS = 60
+WRAP_EN = 96  # characters of English text per line
+LABEL_MAX = 24  # an English label longer than this goes on a line of its own
 
 
 def _style(text: str, color: bool, **kw) -> str:
@@ -39,39 +39,21 @@ def _style(text: str, color: bool, **kw) -> str:
 
 def format_won(value) -> str:
     """1850000000 -> '18.5억원 (1,850,000,000원)'."""
-    try:
-        v = int(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if v >= 100_000_000:
-        eok = v / 100_000_000
-        s = f"{eok:.2f}".rstrip("0").rstrip(".")
-        return f"{s}억원 ({v:,}원)"
-    if v >= 10_000:
-        return f"{v / 10_000:,.0f}만원 ({v:,}원)"
-    return f"{v:,}원"
+    return get_locale("ko").won(value)
 
 
-def _fact_value(name: str, fact: dict) -> str:
-    v = fact.get("value")
-    if v is None:
-        return "확인 불가"
-    if name == "budget_krw":
-        vat = fact.get("vat") or fact.get("budget_vat")
-        s = format_won(v)
-        if vat == "excluded":
-            s += ", 부가세 별도 금액을 포함 금액으로 환산"
-        return s
-    if name == "duration_months":
-        return f"{v}개월"
-    if isinstance(v, bool):
-        return "예" if v else "아니오"
-    if isinstance(v, list):
-        return ", ".join(map(str, v)) if v else "확인 불가"
-    return {"yes": "예", "no": "아니오", "unknown": "확인 불가"}.get(str(v), str(v))
-
-
-def _wrap(label: str, text: str, indent: str = "    ") -> list[str]:
+def _wrap(label: str, text: str, indent: str = "    ", L: Locale | None = None, english: bool = False) -> list[str]:
+    """``label: text`` wrapped under itself. Korean text wraps at WRAP_CHARS characters (Hangul takes
+    two terminal columns); English text (``english``) at WRAP_EN."""
+    if L is not None and L.en:
+        width = WRAP_EN if english else WRAP_CHARS
+        lines = textwrap.wrap(text, width=width, break_long_words=True) or [""]
+        head = f"{indent}{label}: "
+        if display_width(head) > LABEL_MAX:  # a long label gets its own line
+            pad = indent + "  "
+            return [f"{indent}{label}:"] + [pad + ln for ln in lines]
+        pad = " " * display_width(head)
+        return [head + lines[0]] + [pad + ln for ln in lines[1:]]
     head = f"{indent}{label}: "
     # Hangul takes two terminal columns: wrap Korean-heavy text at about half the width in chars
     lines = textwrap.wrap(text, width=WRAP_CHARS, break_long_words=True) or [""]
@@ -81,107 +63,125 @@ def _wrap(label: str, text: str, indent: str = "    ") -> list[str]:
     return out
 
 
-def _render_document(entry: dict, color: bool, verbose: bool) -> list[str]:
+def _render_document(entry: dict, color: bool, verbose: bool, L: Locale) -> list[str]:
     from rfpcheck.checks.registry import all_rules
 
     d = entry["document"]
     out: list[str] = []
     out.append(_style(f"■ {d['path']}", color, bold=True))
     if entry.get("error"):
-        out.append(_style(f"  오류: {entry['error']['message']}", color, fg="red"))
+        out.append(_style(f"  {L.t('label.error')}: {error_text(entry['error'], L)}", color, fg="red"))
         return out
-    size = f"{d['pages']}쪽" if d.get("pages") else "쪽 정보 없음"
-    out.append(f"  형식 {d['format'].upper()} · {size} · sha256 {d['sha256'][:12]}…")
+    size = L.t("doc.pages", n=d["pages"]) if d.get("pages") else L.t("doc.no_pages")
+    out.append(f"  {L.t('doc.format', fmt=d['format'].upper())} · {size} · sha256 {d['sha256'][:12]}…")
 
     facts = entry.get("facts") or {}
     if facts:
-        out.append("  사업 정보")
-        for name, label in _FACT_LABELS:
+        out.append(f"  {L.t('facts.heading')}")
+        for name, _ in _FACT_LABELS:
             f = facts.get(name)
             if not f:
                 continue
-            src = _SOURCE_KO.get(f.get("source", "unknown"), "")
-            line = f"    {label}: {_fact_value(name, f)}"
+            src = L.source(f.get("source", "unknown"))
+            line = f"    {L.fact_label(name)}: {L.fact_value(name, f)}"
             if f.get("source") != "unknown":
                 line += f" ({src})"
             ev = (f.get("evidence") or [None])[0]
             if ev and verbose:
-                line += f" ← \"{ev['quote'][:60]}\" [{ev.get('location') or ''}]"
+                line += f" ← \"{ev['quote'][:60]}\" [{L.location(ev.get('location')) or ''}]"
             out.append(line)
 
     secs = entry.get("sections") or []
     if secs:
         titles = [s["title"] for s in secs]  # a title carries its own numbering ("Ⅰ. 사업 개요")
         shown = " / ".join(titles[:12]) + (" …" if len(titles) > 12 else "")
-        out.extend(_wrap("목차 구조", shown, "  "))
+        out.extend(_wrap(L.t("toc.label"), shown, "  ", L))
 
     rules = all_rules()
     by_id = {f["rule_id"]: f for f in entry["findings"]}
     summary = entry.get("summary", {})
     not_impl = entry.get("rules_not_implemented") or []
-    counts = " · ".join(f"{STATUS_KO[k]} {summary.get(k, 0)}" for k in STATUS_KO)
+    counts = " · ".join(f"{L.status(k)} {summary.get(k, 0)}" for k in STATUS_KO)
     if not_impl:
-        counts += f" · 미구현 {len(not_impl)}"
-    out.append(f"  점검 결과 ({len(rules)}개 항목: {counts})")
+        counts += f" · {L.t('status.not_implemented')} {len(not_impl)}"
+    out.append(f"  {L.t('text.results', n=len(rules), counts=counts)}")
     for rid, rule in rules.items():
         f = by_id.get(rid)
         if f is None:
             if rid in not_impl:
-                out.append(_style(f"  {rid:<6} {rule.title} ─ 미구현 (이 버전은 점검하지 않음)", color, fg="bright_black"))
+                out.append(_style(f"  {rid:<6} {L.rule_title(rid, rule.title)} ─ {L.t('rule.not_implemented_line')}",
+                                  color, fg="bright_black"))
             continue
-        status = f["status"]
-        head = f"  {rid:<6} {f['title']} ─ {STATUS_KO[status]}"
-        if f["severity"] != "none":
-            head += f" ({f['severity']})"
-        marks = []
-        if f.get("baseline_state"):
-            marks.append("신규" if f["baseline_state"] == "new" else "기존")
-        if f.get("suppressed"):
-            marks.append("억제됨")
-        if marks:
-            head += " [" + ", ".join(marks) + "]"
-        out.append(_style(head, color, fg=_STATUS_COLOR[status], bold=status in ("violation", "missing"),
-                          dim=bool(f.get("suppressed"))))
-        if f.get("suppressed"):
-            out.extend(_wrap("억제 사유", f"{f['suppressed']['reason']} ({f['suppressed'].get('source') or '설정'})"))
-        detail = status in ("violation", "missing", "review") or verbose
-        if not detail:
-            if f.get("evidence"):
-                ev = f["evidence"][0]
-                out.append(f"    문구: \"{ev['quote'][:80]}\" [{_where(ev)}]")
-            elif status == "not_applicable" and f.get("applies"):
-                out.extend(_wrap("사유", f["applies"]))
-            continue
-        out.extend(_wrap("판단", f["message"]))
-        for ev in f.get("evidence", [])[:5]:
-            out.extend(_wrap("문구", f"\"{ev['quote']}\""))
-            out.extend(_wrap("위치", _where(ev)))
-        if f.get("looked_for"):
-            out.extend(_wrap("찾은 내용", f["looked_for"]))
-        cites = "; ".join(
-            f"{c['law']} {c['article']}" + (f" ({c['note']})" if c.get("note") else "") for c in f["citations"]
-        )
-        out.extend(_wrap("기준", cites))
-        if f.get("applies"):
-            out.extend(_wrap("적용", f["applies"]))
-        if f.get("suggestion"):
-            out.extend(_wrap("권고", f["suggestion"]))
+        out.extend(_render_finding(f, color, verbose, L))
     return out
 
 
-def _where(ev: dict) -> str:
-    parts = [p for p in (ev.get("location"), ev.get("section")) if p]
-    return " · ".join(parts) if parts else "위치 정보 없음"
+def _render_finding(f: dict, color: bool, verbose: bool, L: Locale) -> list[str]:
+    out: list[str] = []
+    rid = f["rule_id"]
+    status = f["status"]
+    head = f"  {rid:<6} {L.rule_title(rid, f['title'])} ─ {L.status(status)}"
+    if f["severity"] != "none":
+        head += f" ({f['severity']})"
+    marks = []
+    if f.get("baseline_state"):
+        marks.append(L.baseline(f["baseline_state"]))
+    if f.get("suppressed"):
+        marks.append(L.t("mark.suppressed"))
+    if marks:
+        head += " [" + ", ".join(marks) + "]"
+    out.append(_style(head, color, fg=_STATUS_COLOR[status], bold=status in ("violation", "missing"),
+                      dim=bool(f.get("suppressed"))))
+    if f.get("suppressed"):
+        sup = f["suppressed"]
+        out.extend(_wrap(L.t("text.suppression_reason"), f"{sup['reason']} ({sup.get('source') or L.t('text.config')})",
+                         L=L))
+    detail = status in ("violation", "missing", "review") or verbose
+    if not detail:
+        if f.get("evidence"):
+            ev = f["evidence"][0]
+            out.append(f"    {L.t('text.quote')}: \"{ev['quote'][:80]}\" [{L.where(ev)}]")
+        elif status == "not_applicable" and f.get("applies"):
+            out.extend(_wrap(L.t("text.reason"), f["applies"], L=L))
+        return out
+    why = L.explanation(f)
+    if why:
+        out.extend(_wrap(L.t("finding.why"), why, L=L, english=True))
+    out.extend(_wrap(L.t("finding.detail"), f["message"], L=L))
+    for ev in f.get("evidence", [])[:5]:
+        out.extend(_wrap(L.t("text.quote"), f"\"{ev['quote']}\"", L=L))
+        out.extend(_wrap(L.t("text.location"), L.where(ev), L=L))
+    if f.get("looked_for"):
+        out.extend(_wrap(L.t("finding.looked_for"), f["looked_for"], L=L))
+    cites = "; ".join(L.citation(c) for c in f["citations"])
+    out.extend(_wrap(L.t("text.basis"), cites, L=L, english=True))
+    if f.get("applies"):
+        out.extend(_wrap(L.t("text.applies"), f["applies"], L=L))
+    if f.get("suggestion"):
+        out.extend(_wrap(L.t("text.suggestion"), f["suggestion"], L=L))
+        gist = L.rule(rid).get("clause")
+        if gist:
+            out.extend(_wrap(L.t("finding.clause_en"), gist, L=L, english=True))
+    return out
 
 
-def render(report: dict, color: bool = False, verbose: bool = False, **options) -> str:
+def error_text(err: dict, L: Locale) -> str:
+    """The message of an unreadable document: Korean as it is; in English the reason by its code
+    followed by the Korean message, labelled."""
+    if not L.en:
+        return err.get("message", "")
+    return f"{L.error_reason(err.get('code'))} — {L.t('finding.detail')}: {err.get('message', '')}"
+
+
+def render(report: dict, color: bool = False, verbose: bool = False, lang: str | None = None, **options) -> str:
+    L = get_locale(lang)
     tool = report["tool"]
-    lines = [f"{tool['name']} {tool['version']} ─ 공공 SW사업 제안요청서 법제도 점검", ""]
+    lines = [L.t("text.heading", name=tool["name"], version=tool["version"]), ""]
     for entry in report["documents"]:
-        lines.extend(_render_document(entry, color, verbose))
+        lines.extend(_render_document(entry, color, verbose, L))
         lines.append("")
     if len(report["documents"]) > 1:
-        lines.extend(_render_batch_matrix(report, color))
+        lines.extend(_render_batch_matrix(report, color, L))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -242,16 +242,17 @@ def _matrix_names(docs: list[dict]) -> list[str]:
     ]
 
 
-def _render_batch_matrix(report: dict, color: bool) -> list[str]:
+def _render_batch_matrix(report: dict, color: bool, L: Locale | None = None) -> list[str]:
     from .csv_report import rule_order
 
     docs = report["documents"]
     rule_ids = rule_order(report)
-    legend = "  ".join(f"{MARKS[k]} {STATUS_KO[k]}" for k in MARKS)
-    legend += f"  {ERROR_MARK} 오류  {UNCHECKED_MARK} 미점검"
+    L = L or get_locale("ko")
+    legend = "  ".join(f"{MARKS[k]} {L.status(k)}" for k in MARKS)
+    legend += f"  {ERROR_MARK} {L.t('label.error')}  {UNCHECKED_MARK} {L.t('matrix.unchecked')}"
     out = [
-        _style(f"문서 × 항목 ({len(docs)}개 문서, {len(rule_ids)}개 항목)", color, bold=True),
-        f"  범례: {legend}",
+        _style(L.t("matrix.heading", docs=len(docs), rules=len(rule_ids)), color, bold=True),
+        f"  {L.t('matrix.legend')}: {legend}",
     ]
     # columns: a cell is wide enough for the largest per-rule count plus a space; a rule family whose
     # label is longer than its cells ("PRIV" over one rule) gets the difference after its last cell
@@ -268,9 +269,11 @@ def _render_batch_matrix(report: dict, color: bool) -> list[str]:
         extra[ids[-1]] = max(0, len(fam) + 1 - cw * len(ids))
 
     names = _matrix_names(docs)
-    total_label = "위반+누락"
-    nw = max([display_width(n) for n in names] + [display_width("문서"), display_width(total_label)]) + 2
-    totals_head = [STATUS_KO["violation"], STATUS_KO["missing"], "검토"]  # 검토필요, shortened
+    total_label = L.t("matrix.total")
+    doc_label = L.t("matrix.document")
+    nw = max([display_width(n) for n in names] + [display_width(doc_label), display_width(total_label)]) + 2
+    # short heads of the per-document totals (위반, 누락, 검토 · Viol, Miss, Rev)
+    totals_head = [L.t("matrix.short_violation"), L.t("matrix.short_missing"), L.t("matrix.short_review")]
     tw = max(4, len(str(len(docs) * len(rule_ids))))
 
     def cells(values: dict[str, tuple[str, str]]) -> str:
@@ -285,7 +288,7 @@ def _render_batch_matrix(report: dict, color: bool) -> list[str]:
         return " ".join(_pad(str(n), tw, right=True) for n in nums)
 
     fam_line = " " * nw + "".join(_pad(fam, sum(cw + extra[r] for r in ids)) for fam, ids in groups)
-    num_line = _pad("문서", nw) + cells({r: (r[len(r.rstrip("0123456789")):],) * 2 for r in rule_ids})
+    num_line = _pad(doc_label, nw) + cells({r: (r[len(r.rstrip("0123456789")):],) * 2 for r in rule_ids})
     num_line += " " + totals(totals_head)
     out.append("  " + fam_line.rstrip())
     out.append("  " + _style(num_line, color, bold=True))
