@@ -306,8 +306,28 @@ _BULLETS = "ｏo❍○◦•ㆍ□▪·ㅇ\\-"
 _LAW_ITEM_START = regex.compile(r"(?:\)|」|｣|』|\|)[" + _BULLETS + r"][「｢『]?([^" + _BULLETS + r"。:：]{0,45})$")
 _LAW_ITEM_END = regex.compile(
     r"^[^" + _BULLETS + r"。]{0,45}?(?:\([^()]{0,30}\)|[」｣』])[」｣』]?(?:[" + _BULLETS + r"]|$)")
-_APPLIED_WORDS = regex.compile(r"준용|적용|따라|따른|의거|의한|사업임|하여야|해야|한다|하며|제출")
+# words of a sentence that applies or does something, not of a law's name
+_APPLIED_WORDS = regex.compile(r"준용|적용|따라|따른|의거|의한|사업임|하여야|해야|한다|하며|제출|하였|했|정함|정하여|"
+                               r"보상함|보상한다|산정하여|실시함|실시한다|이행하|준수하|반영하|참조|참고하")
+# an item names a law or a guideline: its text ends in such a name (an article may follow, "…법 제45조")
+# before a closing 」 or a parenthesised note ("(과학기술정보통신부고시)", "(적정 사업기간의 보장)")
+_LAW_NAME_TAIL = regex.compile(
+    r"(?:법|법률|령|규칙|지침|지침서|기준|고시|규정|가이드|가이드라인|매뉴얼|예규|훈령|조례|일반조건|특수조건)"
+    r"(?:제[0-9]+조(?:의[0-9]+)?(?:제?[0-9]+항)?)?$")
+# a sentence ends in a verb or a copula ("…보상함", "…정하였음", "…사업임", "…한다", "…반영됨")
+_SENTENCE_END = regex.compile(r"(?:음|함|임|다|됨)[.。]?$")
+_TRAILING_NOTE = regex.compile(r"(?:\([^()]*\)|[」｣』”\"’'])$")
 _LINE_BULLETS = "ｏ❍○◦•ㆍ□■▪ㅇ※●◎-–"
+
+
+def _law_item_core(item: str) -> str:
+    """An item without its trailing bullet, closing brackets and parenthesised notes."""
+    core = item.rstrip(_BULLETS.replace("\\", ""))
+    while True:
+        m = _TRAILING_NOTE.search(core)
+        if not m:
+            return core
+        core = core[: m.start()]
 
 
 def _run_in_item(doc: Document, m: Match) -> bool:
@@ -319,7 +339,10 @@ def _run_in_item(doc: Document, m: Match) -> bool:
     if not me:
         return False
     item = ms.group(1) + doc.compact[m.compact_start: m.compact_end] + a[: me.end()]
-    return not _APPLIED_WORDS.search(item)
+    if _APPLIED_WORDS.search(item):
+        return False
+    core = _law_item_core(item)
+    return bool(_LAW_NAME_TAIL.search(core)) and not _SENTENCE_END.search(core)
 
 
 _SENTENCE_HEAD = regex.compile(r"[:：]|..(?:은|는|을|를|에|으로)$")
@@ -344,7 +367,9 @@ def _keyed(doc: Document, m: Match) -> bool:
 def law_list_item(doc: Document, m: Match) -> bool:
     """The match is one item of a bare list of laws, which names a rule without applying it: a
     bulleted line ("ㅇ 소프트웨어 진흥법", "- … 산정 기준(과학기술정보통신부 고시)") or a list run into
-    one line ("…고시)ｏ소프트웨어기술성평가기준(…)ｏ…"). A "key : value" line is not a list item."""
+    one line ("…고시)ｏ소프트웨어기술성평가기준(…)ｏ…"). A run-in item must end in a law's or a guideline's
+    name before its 」 or parenthesised note; a sentence ("…보상함(지침 제16조)", "…정하였음(붙임 참조)") and a
+    "key : value" line are not list items."""
     if _keyed(doc, m):
         return False
     return _run_in_item(doc, m) or _must_state.law_list_item(doc, m.start, m.end)

@@ -48,7 +48,40 @@ def _pair_patterns() -> tuple["regex.Pattern", ...]:
     rev = f"{price}{gap}{_PRICE_N}[^。]{{0,40}}?{tech}{gap}{_TECH_N}"
     sub = (f"{_alt(lex, 'subtotal_tech')}{gap}(?P<a>[0-9]{{1,2}})(?:%|점)?[^。]{{0,12}}?"
            f"{_alt(lex, 'subtotal_tech2')}{gap}(?P<b>[0-9]{{1,2}})(?:%|점)?[^。]{{0,24}}?{price}{gap}{_PRICE_N}")
-    return tuple(regex.compile(p) for p in (fwd, rev, sub))
+    num = r"(?:\.0+)?(?:%|점)?"
+    first = (f"{tech}{_alt(lex, 'ratio_label_join')}{price}{_alt(lex, 'ratio_gap')}{{0,16}}?"
+             f"(?P<rt>100|[0-9]{{1,2}}){num}{_alt(lex, 'ratio_number_join')}(?P<rp>100|[0-9]{{1,2}}){num}(?![0-9.])")
+    return tuple(regex.compile(p) for p in (fwd, rev, sub, first))
+
+
+def _pair_share(gd: dict) -> "int | None":
+    """The technical share of a pair's named groups when the pair adds up to 100 (a labels-first ratio
+    may add up to 10: "9 : 1"), else None."""
+    if gd.get("rt"):
+        t, p = int(gd["rt"]), int(gd["rp"])
+        if t + p == 10 and t <= 10:
+            t, p = t * 10, p * 10
+    else:
+        t = int(gd["a"]) + int(gd["b"]) if gd.get("a") else int(gd["t"])
+        p = int(gd["p"])
+    return t if t + p == 100 else None
+
+
+def _past_pair(doc: Document, m: Match) -> bool:
+    """The pair stands in a clause about an earlier project, set against this one ("2021년 사업은 기술
+    80 : 가격 20으로 평가하였으나, 본 사업은 …")."""
+    lex = load_lexicon("sw11")
+    a, b = doc.sentence_span(m.start, m.end)
+    text = doc.text
+    before = "".join(text[a:m.start].split())
+    after = "".join(text[m.end:b].split())
+    if lex.rx("past_clause_after").search(after):
+        return True
+    clause = regex.split(r"[,，]", before)[-1]
+    if not lex.rx("past_clause_before").search(clause) or lex.rx("this_project").search(clause):
+        return False
+    rest = before[: len(before) - len(clause)] + after
+    return bool(lex.rx("this_project").search(rest))
 
 
 @lru_cache(maxsize=1)
@@ -107,13 +140,14 @@ def read_shares(doc: Document) -> list[tuple[int, Match]]:
         for rm, m in iter_named(doc, rx):
             if any(a < m.compact_end and m.compact_start < b for a, b in taken):
                 continue
-            gd = rm.groupdict()
-            t = int(gd["a"]) + int(gd["b"]) if gd.get("a") else int(gd["t"])
-            if t + int(gd["p"]) == 100:
+            t = _pair_share(rm.groupdict())
+            if t is not None:
                 out.append((t, m))
                 taken.append((m.compact_start, m.compact_end))
     out += _column_shares(doc)
     if out:
+        current = [x for x in out if not _past_pair(doc, x[1])]
+        out = current or out  # a pair about an earlier project gives way to one about this project
         # pairs inside one cell or paragraph first: they quote best
         return sorted(out, key=lambda x: (not same_block(doc, x[1]), x[1].start))
     c = doc.compact

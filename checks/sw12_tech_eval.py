@@ -38,10 +38,14 @@ def detect(ctx: CheckContext) -> Finding:
         return na
     lex = load_lexicon("sw12")
     ctx_rx = lex.rx("applied_context")
-    named, listed = [], []
+    refused_rx = lex.rx("not_applied")
+    named, listed, refused = [], [], []
     for m in ctx.finditer(lex.rx("named")):
         if law_list_item(doc, m) or self_check_row(doc, m):
             listed.append(m)
+            continue
+        if refused_rx.match(window(doc, m, 0, 40)[1]):
+            refused.append(m)  # "「…평가기준」을 적용하지 않고 자체 기준에 따라": the 지침 is set aside
             continue
         b, a = window(doc, m, 80, 80)
         if ctx_rx.search(b) or ctx_rx.search(a):
@@ -89,6 +93,11 @@ def detect(ctx: CheckContext) -> Finding:
     if nsig < 2:
         return ctx.finding(RULE, "review", "문서에 제안서 평가항목·배점이 없어 「소프트웨어 기술성 평가기준 지침」 적용 여부를 "
                            "판단할 수 없습니다. 별도 평가기준(입찰공고 등)을 확인하십시오.", applies=applies)
+    if refused:
+        return ctx.finding(
+            RULE, "missing", "문서가 제안서 평가에 「소프트웨어 기술성 평가기준 지침」을 적용(준용)하지 않는다고 밝힙니다. "
+            "협상에 의한 계약의 평가항목은 지침을 따라야 합니다.",
+            dedupe([ctx.evidence(m.start, m.end) for m in refused], 2), applies=applies)
     extra = " 지침 이름은 관련 법령 목록에만 있습니다." if listed else ""
     return ctx.finding(
         RULE, "missing",

@@ -27,9 +27,9 @@ RULE = Rule(
 )
 
 THRESHOLD = 2_000_000_000
-# "낙찰자로 결정되지 아니한 자", "낙찰자를 제외한 차순위자" name the bidders to compensate; their 아니/제외 is not
+# "낙찰자로 결정되지 아니한 자", "낙찰되지 않은 자", "낙찰자를 제외한 차순위자" name the bidders to compensate; their 아니/제외 is not
 # a refusal
-_LOSERS = regex.compile(r"(낙찰자로)?결정되지(아니한|않은)|낙찰되지(못한|않은|아니한)|낙찰자[를는]?제외한")
+_LOSERS = regex.compile(r"(낙찰자로)?(결정|선정)되지(아니한|않은|못한)|낙찰되지(못한|않은|아니한)|낙찰자[를는]?제외한")
 
 
 def detect(ctx: CheckContext) -> Finding:

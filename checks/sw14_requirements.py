@@ -161,6 +161,36 @@ def applicability(doc: Document) -> tuple[Optional[bool], str]:
 
 _MAX_EVIDENCE = 5
 
+# column titles of an evaluation table, and of a requirement table (which ends the search upwards)
+_EVAL_HEAD_CELL = regex.compile(r"^(?:세부)?(?:평가항목|평가기준|평가요소|평가내용|배점|배점한도)(?:\(점\))?$")
+_REQ_HEAD_CELL = regex.compile(r"^요구사항(?:고유)?(?:번호|명칭|ID|분류|명)$|^고유번호$")
+_HEADER_ROWS_BACK = 80
+
+
+def _in_evaluation_table(doc: Document, offset: int) -> bool:
+    """The offset stands in a table (or the part of a table) whose nearest header row above names
+    evaluation columns ("평가항목 | 평가기준 | 배점"): an evaluation item, even when the heading of the
+    evaluation section was not recognised. A requirement-table header on the way up ends the search."""
+    b = doc.block_at(offset)
+    if b is None or b.table is None:
+        return False
+    blocks = doc.blocks
+    i, rows, row = b.index, 0, b.row
+    while i >= 0 and blocks[i].table == b.table:
+        blk = blocks[i]
+        if blk.row != row:
+            rows += 1
+            if rows > _HEADER_ROWS_BACK:
+                return False
+            row = blk.row
+        c = "".join(blk.text.split())
+        if _EVAL_HEAD_CELL.match(c):
+            return True
+        if _REQ_HEAD_CELL.match(c):
+            return False
+        i -= 1
+    return False
+
 
 def _evidence(ctx: CheckContext, start: int, end: int, limit: int = 220) -> Evidence:
     """The sentence around a match; a long sentence is cut to the clause around the match."""
@@ -230,6 +260,8 @@ def catch_alls(ctx: CheckContext) -> list[tuple[str, Evidence]]:
             cls, _ = section_class(doc, m.start)
             if cls == "evaluation" or (cls == "proposal" and not _ACTION.search(sent)):
                 continue  # an evaluation item or a proposal-outline topic, not a scope clause
+            if _in_evaluation_table(doc, m.start):
+                continue  # a row of an evaluation table whose section heading was lost
             if full.start in seen or full.quote in quotes:
                 continue
             seen.add(full.start)

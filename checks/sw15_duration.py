@@ -64,6 +64,13 @@ def detect(ctx: CheckContext) -> Finding:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in neg], 2)
         return ctx.finding(RULE, "review", "문서가 적정 사업기간 산정 기준을 적용하지 않는다고 밝힙니다. SW 개발사업(1억원 초과)이면 "
                            "적용 대상이므로 그 사유가 타당한지 확인하십시오.", ev, applies=applies)
+    weak = [m for m in local_matches(ctx, lex.rx("committee_computed"))
+            if not law_list_item(doc, m) and not self_check_row(doc, m)]
+    if weak:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in weak], 2)
+        return ctx.finding(RULE, "review", "사업기간을 과업심의위원회에서 산정했다고 하나, 「소프트웨어 개발사업의 적정 사업기간 산정 "
+                           "기준」에 따른 산정인지와 적정 사업기간 종합산정서 첨부가 밝혀져 있지 않습니다. 확인하십시오.", ev,
+                           applies=applies)
     return silence(
         ctx, RULE, sc,
         "사업기간을 적정 사업기간 산정 기준에 따라 산정했다는 내용과 적정 사업기간 종합산정서가 없습니다.",

@@ -164,3 +164,28 @@ def test_local_matches_narrow_a_match_that_runs_out_of_a_heading():
     assert gates.local_matches(ctx, regex.compile(r"사업정보[^。]{0,40}?작성")) == []
     row = gates.local_matches(ctx, regex.compile(r"제안서보상\|해당"))
     assert len(row) == 1 and not gates.same_block(doc, row[0])
+
+
+# -- run-in law-list items need a law's name; sentences are not items ---------------------------------
+
+
+@pytest.mark.parametrize("lines, needle", [
+    # the previous line ends in ")" and the line ends in a parenthesised note, yet it is a sentence
+    (("라. 총사업비: 27억원(부가세 포함)", "ㅇ 탈락 제안사 중 상위 2인에게 작성비용 일부를 지급함(관리감독 지침 제17조)",
+      "ㅇ 착수계 제출"), "상위 2인에게 작성비용"),
+    (("마. 계약기간: 착수일부터 10개월(잠정)", "- 위원회 검토를 거쳐 개발 기간을 10개월로 확정하였음(별첨 참조)",
+      "- 중간보고 1회"), "위원회 검토를 거쳐"),
+    (("(단위: 천원)", "· 본 과업의 산출물은 기관에 귀속됨(계약 조건)", "· 보안서약서 제출"), "산출물은 기관에 귀속"),
+])
+def test_run_in_sentences_after_a_parenthesis_are_not_law_list_items(lines, needle):
+    doc = build(*lines)
+    assert not gates.law_list_item(doc, match(doc, needle))
+
+
+@pytest.mark.parametrize("line, needle", [
+    ("ｏ전자정부법 시행령(대통령령)ｏ소프트웨어 진흥법 제45조(적정 사업기간의 보장)ｏ국가계약법", "소프트웨어 진흥법"),
+    ("- 지방계약법 시행규칙(행정안전부령)-「공공기관 정보시스템 운영 매뉴얼」-용역계약일반조건", "정보시스템 운영 매뉴얼"),
+])
+def test_run_in_law_names_with_articles_or_brackets_stay_list_items(line, needle):
+    doc = build("관련 규정", line)
+    assert gates.law_list_item(doc, match(doc, needle))

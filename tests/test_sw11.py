@@ -135,3 +135,40 @@ def test_a_stated_hardware_share_over_half_needs_review():
                kind="SW개발", budget="9억")
     assert f.status == "review"
     assert "HW 비중" in f.message
+
+
+@pytest.mark.parametrize("clause, share", [
+    ("○ 배점 비율은 기술평가 : 입찰가격평가 = 75 : 25로 한다", 75),
+    ("○ 기술능력평가와 가격평가의 배점은 각각 70점과 30점으로 함", 70),
+    ("○ 종합평가 시 반영비율(기술/가격) 85/15", 85),
+    ("○ 기술 대 가격 평가비율은 8 대 2로 함", 80),
+])
+def test_labels_first_then_numbers_are_read(clause, share):
+    f, doc = run(detect, "6. 제안서 평가", NEGO, clause, kind="SW개발", budget="5억")
+    assert f.status == "violation" and f"{share}%" in f.message
+    assert {t for t, _ in read_shares(doc)} == {share}
+
+
+def test_labels_first_ratio_to_ten_at_nine_to_one_passes():
+    f, doc = run(detect, "6. 제안서 평가", NEGO, "○ 평가 반영비율 — 기술제안 : 가격 = 9 : 1", kind="SW개발", budget="5억")
+    assert f.status == "pass" and {t for t, _ in read_shares(doc)} == {90}
+
+
+def test_labels_with_unrelated_numbers_are_not_a_ratio():
+    f, doc = run(detect, "6. 제안서 평가", NEGO, "○ 기술 및 가격 제안서 제출 : 3월 12일 10:00까지", kind="SW개발", budget="5억")
+    assert read_shares(doc) == []
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 직전 사업은 기술 80, 가격 20으로 평가했으나 금번 사업은 기술평가 90점, 가격평가 10점으로 평가함",
+    "○ 본 사업은 전년도 사업(기술평가 80%, 가격평가 20%)과 달리 기술평가 90%, 가격평가 10%로 평가함",
+])
+def test_a_pair_about_an_earlier_project_gives_way_to_this_project(clause):
+    f, _ = run(detect, "6. 제안서 평가", NEGO, clause, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+
+
+def test_two_pairs_about_this_project_still_conflict():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 기술평가 80%, 가격평가 20%", "○ 기술평가 90%, 가격평가 10%",
+               kind="SW개발", budget="5억")
+    assert f.status == "review"

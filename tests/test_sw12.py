@@ -101,3 +101,23 @@ def test_guideline_as_the_object_of_a_sentence_is_not_a_law_list():
     f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, "○ 제안서 기술능력평가 기준은 「소프트웨어 기술성 평가기준 지침」",
                kind="SW개발", budget="5억")
     assert f.status == "pass"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 본 사업의 기술평가는 「SW 기술성 평가기준」을 준용하지 아니하고 재단 평가규정에 따름",
+    "○ 「소프트웨어 기술성 평가기준 지침」은 적용하지 않으며, 평가항목은 아래 표와 같다.",
+    "○ 제안서 평가는 「소프트웨어 기술성 평가기준」에 따르지 않고 기관 내부 기준으로 한다.",
+])
+def test_named_but_set_aside_is_missing(clause):
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, clause, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert "적용(준용)하지 않는다" in f.message and "기술성" in quotes(f)
+
+
+@pytest.mark.parametrize("joined", [("전략·방법론", "기술·기능", "성능·품질"), ("전략, 방법론", "기술, 기능", "성능, 품질"),
+                                    ("전략과 방법론", "기술과 기능", "성능과 품질")])
+def test_annex_categories_joined_without_mit_pass(joined):
+    rows = [["평가부문", "평가항목", "배점"], [joined[0], "사업 이해", "10"], [joined[1], "구현 방안", "35"],
+            [joined[2], "품질 확보", "15"], ["프로젝트 관리", "일정 관리", "20"]]
+    f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "pass" and "별표1" in f.message

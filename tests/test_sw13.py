@@ -81,3 +81,19 @@ def test_terms_split_over_a_merged_key_cell_pass():
     rows = [["항목", "구분", "내용"], ["제안서 보상", "대상", "낙찰자 외 차순위 2인"], ["", "금액", "총사업예산의 1천분의 8, 1천분의 5"]]
     f, _ = run(detect, "5. 제안 안내", "○ 제안 안내는 다음과 같음", rows=rows, kind="SW개발", budget="30억")
     assert f.status == "pass"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 협상 결과 낙찰되지 않은 입찰자 가운데 점수 상위 2개사에 제안서 작성비용을 보상함",
+    "○ 낙찰자를 제외한 협상적격자 중 차점자 2인에게 제안서 작성비용의 일부를 지원한다(예산 범위 내)",
+    "○ 차순위 제안사 2곳에 작성비용 일부를 지급함",
+    "○ 제안서 작성비용 보상 : 「소프트웨어사업 계약 및 관리감독에 관한 지침」 제16조, 제17조에 따름",
+])
+def test_more_compensation_phrasings_pass(clause):
+    f, _ = run(detect, "5. 제안 안내", clause, kind="SW개발", budget="25억")
+    assert f.status == "pass"
+
+
+def test_proposal_costs_not_paid_back_is_a_refusal():
+    f, _ = run(detect, "5. 제안 안내", "○ 제안서 작성비용은 지급하지 않음", kind="SW개발", budget="25억")
+    assert f.status == "review"

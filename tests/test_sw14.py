@@ -162,3 +162,12 @@ def test_unknown_project_kind_gives_review():
         f = detect(CheckContext(doc))
         assert f.status == "review"
         assert "기타 발주기관이 요구하는 사항" in quotes(f)
+
+
+def test_catch_all_in_an_evaluation_table_without_its_heading_is_not_a_scope_clause():
+    rows = REQS + [["평가요소", "세부 평가기준", "배점"], ["확장성", "기타 발주기관이 요구하는 사항에 대한 대응 방안", "5"]]
+    f, _ = check(rows=rows)
+    assert f.status == "pass"
+    # the same catch-all in a requirement table is a scope clause
+    f, _ = check(rows=REQS + [["SFR-004", "기타 발주기관이 요구하는 사항"]])
+    assert f.status == "violation"

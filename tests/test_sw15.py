@@ -92,3 +92,22 @@ def test_computed_period_statements_pass(clause):
     f, _ = run(detect, "2. 사업 개요", clause, kind="SW개발", budget="5억")
     assert f.status == "pass"
     assert "적정 사업기간" in quotes(f)
+
+
+def test_period_set_by_the_committee_without_the_standard_needs_review():
+    f, _ = run(detect, "2. 사업 개요", "○ 개발기간 7개월은 과업심의위원회 심의 시 산정된 기간임", kind="SW개발", budget="5억")
+    assert f.status == "review"
+    assert "과업심의위원회" in f.message and "과업심의" in quotes(f)
+
+
+def test_committee_that_only_adjusts_amounts_is_not_a_period_computation():
+    f, _ = run(detect, "2. 사업 개요", "○ 과업 변경 시 과업심의위원회 심의를 거쳐 계약금액·기간을 조정함", kind="SW개발",
+               budget="5억")
+    assert f.status == "missing"
+
+
+def test_statement_after_a_parenthesised_line_is_not_a_law_list_item():
+    f, _ = run(detect, "2. 사업 개요", "○ 사업예산 : 4억원(부가세 포함)",
+               "○ 사업기간은 적정 사업기간을 산정하여 9개월로 하였음(붙임 참조)", "○ 착수 보고 : 계약 후 10일 이내",
+               kind="SW개발", budget="4억")
+    assert f.status == "pass"
