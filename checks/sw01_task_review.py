@@ -3,11 +3,14 @@
 탐지 방법: 적합 근거는 "과업심의위원회를 개최한(개최 예정인·미개최한) 사업임"과 "과업변경요청서를 제출하여
 과업심의위원회 개최를 요청할 수 있음" 같은 문장이다. 위반은 (1) 추가·변경 과업이나 장소·환경 변경의 비용을
 계약상대자에게 지우는 문장("별도의 비용을 청구하지 않고", "계약상대자 부담", "계약금액에 포함된 것으로 간주",
-"용역비는 증액하지 않는다"), (2) 문서에 적히지 않은 일을 계약에 포함된 것으로 보거나 지시대로 수행하게 하는
-문장, (3) 어떤 변경 요구든 받아들이게 하는 문장이다. 계약상대자가 본래 지는 비용(자기 제안서 작성, 하자·오류
+"용역비는 증액하지 않는다", "계약금액의 변동 없이", "추가 비용은 인정하지 않는다", 추가·변경·요구가 적힌 조항의
+"무상으로 수행"), (2) 문서에 적히지 않은 일을 계약에 포함된 것으로 보거나 지시대로 수행하게 하는
+문장(계약상대자 부담 표현이 있으면 "지원·수행·제공하여야"도 의무로 읽는다), (3) 어떤 변경 요구든 받아들이게
+하는 문장("추가 요구사항이 발생하는 경우 … 수용하여야", 조정·협의·과업심의가 함께 적힌 조항은 제외)이다. 계약상대자가 본래 지는 비용(자기 제안서 작성, 하자·오류
 보완, 지체, 인력 교체·인수인계, 보안서약)은 과업 변경이 아니고, 적히지 않은 사항을 입찰자가 "제안할 수 있다"거나
 "협의하여 정한다", "관계 법령에 따른다"는 문장도 위반이 아니다. 발주기관이 "조정 없이 … 요구하지 않는다"고
-약속하는 문장은 부정된 요구로 읽어 위반으로 보지 않는다. 짧은 표의 행("과업 추가 | 계약금액 증액 없이 수행",
+약속하는 문장은 부정된 요구로 읽어 위반으로 보지 않으며, 주어가 적히지 않은 "… 수행하도록 요구하지 않는다"도
+같다(계약상대자가 주어인 문장은 제외). 짧은 표의 행("과업 추가 | 계약금액 증액 없이 수행",
 "과업심의위원회 개최 여부 | 개최(날짜)")은 항목 칸과 값 칸을 한 문장으로 읽고 행 전체를 인용한다. 위반 조항이
 하나라도 있으면 적합 근거가 함께 있어도 위반이다.
 """
@@ -56,11 +59,20 @@ _CONTRACTOR_COST = regex.compile(
     r"(?:계약자|계약상대자|사업자|수행자|수행사|제안사|제안자|수급인|입찰자|공급자|[‘'\"]?을[’'\"]?)(?:의)?(?:부담|자체부담)|"
     r"계약금액에포함|사업금액에포함|지급하지(?:않|아니)|무상|별도(?:의)?(?:비용|대가)(?:을|를)?청구|증액(?:하지|되지)(?:않|아니)"
 )
+# the contractor named as the subject of the clause ("계약상대자는 …")
+_CONTRACTOR_SUBJECT = regex.compile(
+    r"(?:계약상대자|계약자|사업자|수행자|수행사|제안사|제안자|수급인|공급자|[‘'\"]?을[’'\"]?)(?:은|는|이|가|측은)"
+)
+# a clause that routes the change through adjustment, agreement or the committee is no must-accept demand
+_ADJUSTED = regex.compile(r"조정|협의|합의|과업심의|과업변경|심의")
 # a change or addition in the clause (a no-cost phrase about the original scope is no scope change)
 _CHANGE = regex.compile(
     r"추가|변경|누락|명시|명기|반영되지|기술되지|기재되지|필요한|필요하다고|요구|요청|이전|이관|경미|취소|변동|증가|확대|빠졌|"
     r"변화|불가피|부족"
 )
+_PAID_DUTY = regex.compile(r"(?:지원|수행|제공|처리|반영|유지|운영)(?:하여야|해야|할것|하도록|토록)")
+# an added, changed or unstated task (free work needs one of these, not merely "필요한")
+_CHANGE_STRONG = regex.compile(r"추가|변경|요구|요청|명시되지|명기되지|기술되지|누락|확대|증가|이전|이관|변동")
 # extras the bidder itself chooses to propose are priced in its bid, not imposed changes
 _OWN_PROPOSAL = regex.compile(r"제안할수있|추가제안|제안하는경우|제안시")
 _NON_SW_ONLY = {"HW인프라"}
@@ -114,11 +126,16 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
         cl = compact[a:b]
         if not usable(m.compact_start) or not_scope.search(cl) or not _CHANGE.search(cl):
             continue
-        sub_end = a + subclause(cl, m.compact_start - a, m.compact_end - a)[1]
-        if agency_rx.search(compact[a:m.compact_start]) and m.compact_end < sub_end:
+        if compact.startswith("무상", m.compact_start) and not _CHANGE_STRONG.search(cl):
+            continue  # free work that is part of the scope ("필요한 교육은 무상으로 지원"), not an added task
+        sub_start, sub_end = (a + x for x in subclause(cl, m.compact_start - a, m.compact_end - a))
+        if m.compact_end < sub_end:
             rest = doc.text[slice(*doc.span_from_compact(m.compact_end, sub_end))]
-            if negated_demand.search(compact[m.compact_end:sub_end]) or clause_modality(rest) == "prohibit":
+            demand_negated = bool(negated_demand.search(compact[m.compact_end:sub_end]))
+            if agency_rx.search(compact[a:m.compact_start]) and (demand_negated or clause_modality(rest) == "prohibit"):
                 continue  # "발주기관은 조정 없이 그 수행을 요구하지 않는다": the agency promises not to demand it
+            if demand_negated and not _CONTRACTOR_SUBJECT.search(compact[sub_start:m.compact_start]):
+                continue  # "… 추가 비용 없이 수행하도록 요구하지 않는다": a promise, whoever makes it
         add(m.compact_start, m.compact_end, "비용 조정 없는 과업 추가·변경")
 
     # (2) added or changed work at the contractor's cost
@@ -142,6 +159,11 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
         a, b = _clause(doc, cs, ce)
         rest = compact[ce:b]
         d = duty_rx.search(rest)
+        if d is None:
+            # support or service verbs are a duty only at the contractor's cost ("무상으로 지원하여야")
+            d = _PAID_DUTY.search(rest)
+            if d is not None and not _CONTRACTOR_COST.search(rest[:d.end()]):
+                d = None
         if d is None or not usable(cs):
             continue
         pre = rest[:d.start()]
@@ -162,7 +184,9 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
     for m in ctx.finditer(lex.rx("must_accept")):
         a, b = _clause(doc, m.compact_start, m.compact_end)
         cl = compact[a:b]
-        if not usable(m.compact_start) or soft.search(cl) or not_scope.search(cl):
+        if not usable(m.compact_start) or soft.search(cl) or not_scope.search(cl) or _ADJUSTED.search(cl):
+            continue
+        if _OWN_PROPOSAL.search(cl):
             continue
         add(m.compact_start, m.compact_end, "변경 요구의 무조건 수용")
     out.sort()

@@ -1,4 +1,12 @@
-"""총사업규모 3억원 이상의 SW사업에서 5천만원 이상(또는 종합쇼핑몰 등록·GS·CC·NEP·NET 인증) 상용SW는 발주기관이 분리하여 직접 구매하고, 그 구매계획(별지 제2호)을 발주계획서·입찰공고문에 밝혀야 한다."""
+"""총사업규모 3억원 이상의 SW사업에서 5천만원 이상(또는 종합쇼핑몰 등록·GS·CC·NEP·NET 인증) 상용SW는 발주기관이 분리하여 직접 구매하고, 그 구매계획(별지 제2호)을 발주계획서·입찰공고문에 밝혀야 한다.
+
+How the detector decides: a 직접구매 plan passes (a plan title followed by "해당없음"/"없음" is a statement that
+nothing is bought). Commercial SW bought inside the contract is read from licences, packages and products with a
+quantity and a buy verb ("GIS 엔진 1식 납품"), purchase tables, and certified or mall-registered products bought in a
+requirement ("GS인증 제품으로 도입하여야", "솔루션은 CC인증 제품으로 납품"); certified or listed products make it
+위반, others 누락. A proposal guide that lets the bidder bring commercial SW into the contract makes an otherwise
+silent document 검토필요.
+"""
 from __future__ import annotations
 
 from rfpcheck.pipeline.model import Evidence, Finding
@@ -88,6 +96,8 @@ def detect(ctx: CheckContext) -> Finding:
     # 1. a 직접구매 plan (its own amounts count towards the 3억 scale, so it decides first)
     plan = _clean(ctx, lex.rx("plan"))
     plan = [m for m in plan if "직접구매하려는" not in sentence_compact(ctx, m)]
+    plan_none = lex.rx("plan_none")
+    plan = [m for m in plan if not plan_none.match(doc.compact, m.compact_start)]  # "구매계획: 해당없음"
     if plan:
         direct = list(ctx.finditer(lex.rx("row_direct")))
         excluded = list(ctx.finditer(lex.rx("row_excluded")))
@@ -176,10 +186,14 @@ def detect(ctx: CheckContext) -> Finding:
     # commercial-SW words in the requirements, and only a guess that nothing is bought: a person decides
     asked = [m for m in weak if section_kind(doc, m.start) not in _NOT_BUYING_SECTIONS]
     confident_no = buys.known and buys.value == "no" and buys.confidence >= 0.6
-    if len(weak) >= 3 or buys.value in ("yes", "unknown") or not buys.known or (asked and not confident_no):
+    # the proposal may add commercial SW to the contract: the price of what is proposed decides
+    invited = [m for m in _clean(ctx, lex.rx("proposal_invites"), lex.rx("weak_not"), 20, 20)
+               if section_kind(doc, m.start) not in ("toc", "current")]
+    if (len(weak) >= 3 or buys.value in ("yes", "unknown") or not buys.known or (asked and not confident_no)
+            or invited):
         how = {"yes": "상용SW를 도입하는 사업으로 추정되나", "unknown": "상용SW 도입 여부가 불확실하고"}.get(
             buys.value if buys.known else "unknown", "상용SW 도입 여부가 불확실하고")
-        ev = dedupe([ctx.evidence(m.start, m.end) for m in weak], 2)
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in invited + weak], 2)
         return ctx.finding(RULE, "review", f"{how} 직접구매 계획이나 ‘직접구매 대상 없음’ 명시가 없습니다. 5천만원 이상 또는 "
                            "인증 상용SW를 본 계약에 포함하는지 확인하십시오.", ev,
                            applies=f"{gwhy}; 상용SW 도입 여부 불확실(추정: "

@@ -10,8 +10,10 @@ A bid qualification (not an evaluation item or a scored criterion) that demands 
 revenue far above the project amount shuts SMEs out. It is read when it closes with a restricting word
 ("… 업체에 한함"), or when it ends in a bare description ("… 실적이 있는 업체", "… 실적이 있어야 한다",
 "직전년도 매출액 50억원 이상") and the clause, its table row or header, its list's lead-in line or a
-section title says it is a qualification. A demand relative to the project ("추정가격의 3배 이상") is
-read as that ratio. ≥ 2 × 사업금액 → 위반, above the amount → 검토필요, amount unknown → 검토필요; a
+section title says it is a qualification. A demand relative to the project ("추정가격의 3배 이상", in either
+order with 실적/매출) is read as that ratio. A record or revenue amount with no time window ("실적 20억원 이상
+보유 업체", "2021년 이후 … 20억원 이상 … 실적") is a gate only in a qualification context. A row of a table whose
+header names scores (평가항목 | 배점) is an evaluation item wherever the table was filed. ≥ 2 × 사업금액 → 위반, above the amount → 검토필요, amount unknown → 검토필요; a
 gate decides the status even when restriction statements are also present.
 """
 from __future__ import annotations
@@ -101,6 +103,16 @@ def _qualification_context(doc: Document, s: int, c: str) -> bool:
     return False
 
 
+def _scored_table(doc: Document, s: int) -> bool:
+    """The clause stands in a table whose header row names scores (평가항목 | 평가기준 | 배점): an evaluation
+    item, whatever section the table was filed under."""
+    b = doc.block_at(s)
+    if b is None or b.table is None:
+        return False
+    header = table_header(doc, s) or ""
+    return bool(_RX["scoring_header"].search(_compact(header)))
+
+
 def _gate_clause(doc: Document, m, key: str) -> tuple[int, int, str]:
     """The clause of a gate match, widened to its table row when the row's other cells name the
     qualification ("실적 요건 | 최근 3년 …")."""
@@ -122,7 +134,8 @@ def _gates(ctx: CheckContext) -> list[_Gate]:
     doc = ctx.doc
     out: list[_Gate] = []
     seen: set[int] = set()
-    for key in ("record_gate", "record_bare", "revenue_gate", "revenue_bare", "relative_gate"):
+    for key in ("record_gate", "record_bare", "revenue_gate", "revenue_bare", "relative_gate", "record_open",
+                "revenue_open"):
         for m in ctx.finditer(_RX[key]):
             if section_kind(doc, m.start) in ("evaluation", "toc", "current"):
                 continue
@@ -130,9 +143,9 @@ def _gates(ctx: CheckContext) -> list[_Gate]:
             if s < 0 or s in seen:
                 continue
             mm = _RX[key].search(c)
-            if mm is None or _RX["scoring"].search(c):
+            if mm is None or _RX["scoring"].search(c) or _scored_table(doc, s):
                 continue
-            if key in ("record_bare", "revenue_bare", "relative_gate") and not (
+            if key in ("record_bare", "revenue_bare", "relative_gate", "record_open", "revenue_open") and not (
                     _RX["record_gate"].search(c) or _qualification_context(doc, s, c)):
                 continue
             seen.add(s)
@@ -144,7 +157,7 @@ def _gates(ctx: CheckContext) -> list[_Gate]:
             amt = parse_amount(mm.group("amt"))
             if not amt:
                 continue
-            revenue = key in ("revenue_gate", "revenue_bare") or ("매출" in mm.group(0) and not _RECORD_WORD.search(mm.group(0)))
+            revenue = key in ("revenue_gate", "revenue_bare", "revenue_open") or ("매출" in mm.group(0) and not _RECORD_WORD.search(mm.group(0)))
             cnt = 1
             if not revenue and not _RX["total_gate"].search(c):
                 cm = _COUNT.search(c, mm.start("amt"))

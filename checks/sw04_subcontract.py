@@ -8,7 +8,11 @@
 없이"·"사후 통보" 같은 말은 문장 전체에서 찾아 "다만" 단서보다 먼저 판단한다("다만 승인 없이 재하도급할 수 있다"는
 위반, "승인 없이 재하도급한 경우 해지할 수 있다"는 제재 조항). 짧은 표의 행("하도급 | 불허", "재하도급 허용 여부 |
 허용", "하도급 비율 상한 | 70%")은 항목 칸과 값 칸을 함께 읽는다(값이 해당없음·- 이면 읽지 않음). 사전 승인 규정
-없이 "하도급 계약 체결 후 통보"만 요구하면 승인 없는 하도급으로 본다. 위반 조항이 하나라도 있으면 위반이다.
+없이 "하도급 계약 체결 후 통보"만 요구하면 승인 없는 하도급으로 본다. 비율은 "이내·이하·까지·범위에서·초과 불가·
+초과 시 승인하지 않는다" 같은 말, 또는 하도급과 숫자 사이의 상한·한도·최대·비율과 "로 한다"(또는 줄 끝의 숫자,
+"하도급 비율 상한: 60%")로 읽는다. 숫자는 하도급이 그 앞 70자 안이나 같은 구절에서 바로 뒤("70% 범위에서 하도급")에 있을
+때만 하도급 비율이며, 그 사이에 선급금·선금·지체상금·보증금·지분율·기성 같은 다른 금액 명사가 있으면 그 금액의
+숫자로 본다. 하도급대금 지급 조항은 서식으로 보지 않는다. 위반 조항이 하나라도 있으면 위반이다.
 """
 from __future__ import annotations
 
@@ -87,7 +91,7 @@ def _ratio(m: "Optional[regex.Match]") -> Optional[int]:
     if gd.get("fden") and gd.get("fnum"):
         den, num = int(gd["fden"]), int(gd["fnum"])
         return num * 100 // den if den and num < den else None
-    n = gd.get("n1") or gd.get("n2")
+    n = gd.get("n1") or gd.get("n2") or gd.get("n3") or gd.get("n4")
     try:
         return int(n)
     except (TypeError, ValueError):
@@ -191,18 +195,57 @@ def detect(ctx: CheckContext) -> Finding:
                 add_violation(rs, re_, "재하도급 허용")
 
     # -- violations in sentences ---------------------------------------------------------------
+    other_rx = lex.rx("other_amount")
+    cap_rx = lex.rx("cap_noun")
+
+    def bound(m, a: int, b: int, stated: bool = False) -> bool:
+        """Whether the number of ratio match ``m`` (clause compact[a:b]) is the subcontracted share: 하도급
+        stands before it (within 70 characters) or right after it in the same sub-clause ("70% 범위에서
+        하도급할 수 있다"), and no other amount (선급금, 지체상금, 지분율 …) stands between them. A number
+        stated without a cap word (``stated``) needs 상한·한도·최대·비율 between 하도급 and the number."""
+        cs, ce = m.compact_start, m.compact_end
+        sa, sb = sub_of(a, b, cs, ce)
+        head = compact[max(a, cs - 70):cs]
+        last = None
+        for last in sub_rx.finditer(head):
+            pass
+        if last is not None:
+            gap = head[last.end():]
+            if other_rx.search(gap):
+                return False
+            return not stated or bool(cap_rx.search(head[max(0, last.start() - 4):]))
+        tail = compact[ce:min(sb, ce + 12)]
+        t = sub_rx.search(tail)
+        return (t is not None and not stated and not other_rx.search(tail[:t.start()])
+                and not other_rx.search(compact[sa:cs]))
+
+    def closes_clause(m) -> bool:
+        """The number ends its line or cell ("하도급 한도: 사업금액의 70%")."""
+        nl = doc.text.find("\n", m.end)
+        rest = doc.text[m.end: nl if nl >= 0 else len(doc.text)]
+        return not rest.strip(" \t.)）")
+
     ratios = []  # (match, percentage) for "70% 이내", "100분의 60", "3분의 2 이내"
-    for key in ("ratio", "ratio_fraction"):
+    for key in ("ratio", "ratio_fraction", "ratio_stated"):
         rx = lex.rx(key)
         for m in ctx.finditer(rx):
-            n = _ratio(rx.match(compact, m.compact_start))
-            if n is not None:
-                ratios.append((m, n))
+            mm = rx.match(compact, m.compact_start)
+            n = _ratio(mm)
+            if n is None:
+                continue
+            if key == "ratio_stated":
+                if any(r.compact_start == m.compact_start for r, _ in ratios):
+                    continue
+                if not (mm.group("q4") or closes_clause(m)):
+                    continue
+                a, b, _ = clause_of(m)
+                if not bound(m, a, b, stated=True):
+                    continue
+            ratios.append((m, n))
     for m, n in ratios:
         a, b, cl = clause_of(m)
-        head = compact[a:m.compact_start]
-        if not sub_rx.search(head[-70:]):
-            continue  # the number is not bound to 하도급 (prices, scores, 지분율…)
+        if not bound(m, a, b):
+            continue  # the number is not bound to 하도급 (prices, scores, 지분율, 선급금…)
         if is_form(cl):
             continue
         if n > _CAP and n <= 100:
@@ -263,7 +306,7 @@ def detect(ctx: CheckContext) -> Finding:
             a, b, cl = clause_of(m)
             if is_form(cl):
                 continue
-            if key == "ratio" and (n > _CAP or not sub_rx.search(compact[a:m.compact_start][-70:])):
+            if key == "ratio" and (n > _CAP or not bound(m, a, b)):
                 continue
             if key == "ban" and _CONDITIONAL.search(compact[max(a, m.compact_start - 15):m.compact_start]):
                 continue  # "승인 없이 하도급을 할 수 없음" is the approval rule, not a ban

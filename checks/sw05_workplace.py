@@ -5,11 +5,15 @@ or proposed by the contractor, work at the contractor's own office, security req
 remote site (보안 대책, 망분리, VPN), or whether the site costs are budgeted is 적합 evidence.
 
 Unilateral demands: staff made to sit or work at the agency (현장·청사·시청·전산실 …, "발주기관이 제공하는
-작업공간에서 근무"), 상주 as the rule with no place named, a place fixed by the agency ("개발 장소는
+작업공간에서 근무", "발주기관 사무실로 출근", "발주기관 내 상주 인력을 배치"), work done in a room the agency
+provides or prepares ("개발 업무는 발주기관이 준비한 작업실에서 진행한다", "주관기관이 제공하는 개발공간에서
+과업을 수행하여야"; a conditional "… 수행할 경우" or training and demos held there are not demands), 상주 as the rule
+with no place named, a place fixed by the agency ("개발 장소는
 발주기관이 지정하는 장소로 한다", "발주기관 내에서 수행"), a ban on remote development ("원격지 개발 불가",
 "외부 개발 불허"), and key/value rows ("근무형태 | 발주처 상주"). A 협의 word in the same clause makes a
-demand negotiable; 상주 at the agreed site or the contractor's office is not a demand. Such a demand is
-위반 with no 협의 statement and 검토필요 next to one. 상주 at the agency "as the rule, 협의 only when
+demand negotiable, unless the demand is the proviso of the agreed place ("협의하여 정하되, 발주기관 내 상주를
+원칙으로 한다": the demand stands); 상주 at the agreed site or the contractor's office is not a demand. Such a demand is
+위반 alone and 검토필요 next to a compliant statement (협의, 원격지 보안, 비용, 자체 사무실). 상주 at the agency "as the rule, 협의 only when
 unavoidable" is 위반 either way. A PM-only 상주 demand is a staffing matter (SW16), "원격작업 금지" alone
 is usually a ban on remote access, and for a pure 운영·유지관리 project (outside 법 제49조③) a place
 fixed by the agency is not a violation.
@@ -21,7 +25,7 @@ from rfpcheck.pipeline.model import Document, Evidence
 from .common import fact_how, kinds, load_lexicon, project_name_scope, section_kind
 from .context import CheckContext
 from .registry import C, Rule
-from .spans import clause_span, narrow_match, row_clause, tight_span
+from .spans import clause_span, narrow_match, row_clause, subclause, tight_span
 
 RULE = Rule(
     id='SW05',
@@ -64,7 +68,9 @@ def _find(ctx: CheckContext, key: str, limit: int = 2) -> list[Evidence]:
         c = _compact(doc.text[s:e])
         if key in _UNILATERAL + ("onsite_exception", "remote_banned") and _RX["pm_only"].search(c):
             continue
-        if key in _UNILATERAL and any(w in c for w in _AGREEMENT_WORD):
+        if key in _UNILATERAL and _agreement_vetoes(c, _RX[key]):
+            continue
+        if key == "place_fixed" and not _RX["work_subject"].search(c):
             continue
         if key in ("onsite_exception", "onsite_bare") and _RX["other_place"].search(c):
             continue  # 상주 at the agreed site or the contractor's own office
@@ -75,6 +81,22 @@ def _find(ctx: CheckContext, key: str, limit: int = 2) -> list[Evidence]:
     # sentences before headings ("작업장소 상호협의", "원격개발 장소 제시·검토 절차")
     out.sort(key=lambda x: (_heading_like(x.quote), x.start))
     return out[:limit]
+
+
+def _agreement_vetoes(c: str, rx) -> bool:
+    """Whether a 협의 word makes the demand ``rx`` finds in clause ``c`` negotiable. It does when it stands
+    in the demand's own sub-clause or after it ("… 사무실로 지정하며, 변경이 필요한 경우 협의하여 결정"); a
+    demand that is the proviso of an agreed place ("협의하여 정하되, 발주기관 내 상주를 원칙으로 한다")
+    still stands."""
+    if not any(w in c for w in _AGREEMENT_WORD):
+        return False
+    m = rx.search(c)
+    if m is None:
+        return True
+    sa, _ = subclause(c, m.start(), m.end())
+    if any(w in c[sa:] for w in _AGREEMENT_WORD):
+        return True
+    return not c[:sa].rstrip(", ").endswith("되")
 
 
 def _rows(ctx: CheckContext) -> tuple[list[Evidence], list[Evidence]]:

@@ -210,3 +210,46 @@ def test_one_sentence_with_both_statements_is_quoted_once():
 def test_particle_agrees_with_the_word_before_a_parenthesis():
     f, _ = check("5. 계약 조건", HELD)
     assert "개최(예정)가 적혀" in f.message
+
+
+# -- more wordings of the same violations, alone and beside a compliant committee statement -------------
+
+@pytest.mark.parametrize("clause, quoted", [
+    ("○ 사업 범위가 확대되더라도 계약금액은 변동되지 않는다.", "변동되지 않는다"),
+    ("○ 추가로 요구되는 기능은 계약금액 변동 없이 구현하여야 한다.", "변동 없이"),
+    ("○ 발주기관이 추가로 요청하는 화면은 수행사가 무상으로 개발한다.", "무상으로 개발한다"),
+    ("○ 화면 추가 요청이 있으면 무상으로 추가 작업을 수행하여야 한다.", "무상으로 추가 작업을"),
+    ("○ 과업 범위 변경에 따른 추가 대가는 청구할 수 없다.", "청구할 수 없다"),
+    ("○ 설계 변경으로 늘어난 작업의 추가 비용은 인정하지 아니함", "인정하지 아니함"),
+    ("○ 요구사항이 추가되더라도 추가 비용은 일체 발생하지 않는 것으로 한다.", "발생하지 않는 것으로"),
+    ("○ 추가 과업에 대한 비용은 계약상대자가 전액 부담한다.", "전액 부담"),
+    ("○ 변경 요구사항이 발생하는 때에는 계약상대자가 이를 반영하여야 한다.", "반영하여야"),
+    ("○ 과업지시서에 기술되지 않은 사항이라도 운영에 필요하면 수행사가 무상으로 지원해야 함", "무상으로 지원해야"),
+])
+def test_reworded_violations_are_quoted_even_beside_the_committee(clause, quoted):
+    for lines in ((clause,), (HELD, REQUEST, clause)):
+        f, _ = check("5. 계약 조건", *lines)
+        assert f.status == "violation", lines
+        assert quoted in quotes(f)
+    assert "어긋납니다" in f.message  # the committee statements are named, and the clause still decides
+
+
+@pytest.mark.parametrize("clause", [
+    # the change goes through the committee or an adjustment
+    "○ 추가 요구사항이 발생하는 경우 계약금액 조정을 거쳐 수용하여야 한다.",
+    # a promise not to demand unpaid work, with or without a named subject
+    "○ 기능이 추가되는 경우에도 별도 대가 없이 수행하도록 요구하지 아니한다.",
+    "○ 발주기관은 계약상대자에게 무상으로 추가 작업을 수행하도록 요구할 수 없다.",
+    # free work that is the contractor's own duty, or part of the stated scope
+    "○ 하자보수 기간 중 발견된 오류는 무상으로 수정하여야 한다.",
+    "○ 시스템 운영에 필요한 사용자 교육은 무상으로 지원하여야 한다.",
+])
+def test_reworded_non_violations_stay_clear(clause):
+    f, _ = check("5. 계약 조건", clause)
+    assert f.status == "missing", f.message
+
+
+def test_a_negated_demand_does_not_hide_a_contractor_duty_in_the_same_sentence():
+    # the contractor is the subject and the no-cost wording stands on its own
+    f, _ = check("5. 계약 조건", "○ 계약상대자는 추가 기능을 별도 비용 없이 구현하며, 추가 대가를 요구할 수 없다.")
+    assert f.status == "violation"

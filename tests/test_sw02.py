@@ -177,3 +177,50 @@ def test_commercial_words_with_only_a_guess_of_no_purchase_need_review():
 def test_a_conditional_purchase_is_not_a_purchase():
     f, _ = run(detect, "3. 요구사항", "○ 상용SW를 도입하는 경우 발주기관과 사전에 협의하여야 함", kind="SW개발", budget="9억")
     assert f.status == "review"
+
+
+# -- products bought without particles, certified or mall products, and a plan title that says "none" ----
+
+@pytest.mark.parametrize("clause", [
+    "○ 문서 변환 엔진 2식 구매 및 설치",
+    "○ 도면 뷰어 30카피 납품",
+    "○ 웹 에디터 1식 도입 후 게시판 연계",
+])
+def test_product_with_quantity_and_verb_is_a_purchase(clause):
+    f, _ = run(detect, "3. 시스템 구성 요구사항", clause, kind="SW개발", budget="9억")
+    assert f.status == "missing"
+    assert clause.lstrip("○ ") in quotes(f)
+
+
+@pytest.mark.parametrize("clause", [
+    "○ DB 암호화 솔루션은 CC인증 제품으로 납품한다.",
+    "○ 조달청 디지털서비스몰 등록 제품을 구매하여 적용하여야 한다.",
+    "○ 보고서 생성 도구는 GS인증 1등급 제품으로 구매하여야 함",
+])
+def test_certified_or_mall_product_bought_in_a_requirement_is_a_violation(clause):
+    f, _ = run(detect, "3. 시스템 구성 요구사항", clause, kind="SW개발", budget="9억")
+    assert f.status == "violation"
+    assert clause.lstrip("○ ") in quotes(f)
+
+
+def test_cc_certified_hardware_alone_is_not_a_software_purchase():
+    f, _ = run(detect, "3. 시스템 구성 요구사항", "○ 방화벽은 CC인증 제품으로 납품한다.", kind="SW개발", budget="9억",
+               buys_commercial_sw="no")
+    assert f.status != "violation"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 직접구매 대상 상용소프트웨어 구매계획은 해당 없음",
+    "○ 직접구매 대상 상용SW 구매계획 : 없음",
+])
+def test_plan_title_followed_by_none_is_not_applicable(clause):
+    f, _ = run(detect, "3. 기타 사항", clause, kind="SW개발", budget="9억")
+    assert f.status == "not_applicable"
+    assert "없다고" in f.message
+
+
+def test_proposal_that_may_add_commercial_sw_needs_review():
+    f, _ = run(detect, "3. 요구사항", "○ 민원 신청 화면을 개발한다.", "Ⅳ. 제안서 작성 요령",
+               "- 상용SW를 제안하는 경우 제품명과 라이선스 조건을 기재", kind="SW개발", budget="6억", buys_commercial_sw="no")
+    assert f.status == "review"
+    assert "상용SW를 제안하는 경우" in quotes(f)

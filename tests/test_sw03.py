@@ -187,3 +187,36 @@ def test_a_revenue_row_under_a_qualification_key_is_a_gate():
     f, _ = _table_doc([["항목", "기준"], ["참가자격", "직전연도 SW 매출액 60억원 이상"]], budget="5억")
     assert f.status == "violation"
     assert "매출액 60억원 이상" in f.message and "참가자격 | 직전연도 SW 매출액 60억원 이상" in quotes(f)
+
+
+# -- record and revenue gates in other word orders and without a time window; scored tables ------------
+
+@pytest.mark.parametrize("clause, what", [
+    ("○ 사업예산의 5배 이상 규모의 구축 실적 보유 업체로 제한", "5배"),
+    ("○ 실적 합계가 추정가격의 4배 이상인 자", "4배"),
+    ("○ 단일 사업 기준 15억원 이상 공공 SW 구축 실적이 있는 업체", "실적 15억원"),
+    ("○ 2020년 이후 완료된 12억원 이상 통계시스템 구축 실적을 보유한 업체", "실적 12억원"),
+    ("○ 연간 매출액 80억원 이상 기업", "매출액 80억원"),
+])
+def test_gates_in_other_wordings_are_violations_even_beside_a_restriction(clause, what):
+    for lines in ((clause,), ("○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음", clause)):
+        f, _ = check(*lines, budget="5억")
+        assert f.status == "violation", (lines, f.message)
+        assert what in f.message
+        assert clause.lstrip("○ ") in quotes(f)
+
+
+def test_an_absolute_record_outside_a_qualification_is_not_a_gate():
+    doc = build_document("ref.txt", "txt", [RawBlock(t) for t in (
+        *HEAD, "Ⅱ. 추진 배경", "○ 유사 기관은 15억원 이상 통합 구축 실적이 있는 업체와 계약하여 운영 중임",
+        "Ⅳ. 입찰 참가자격", "○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음")])
+    segment(doc)
+    infer_facts(doc, {"budget": "5억"})
+    f = detect(CheckContext(doc))
+    assert f.status == "pass", f.message
+
+
+def test_a_scored_table_under_the_qualification_heading_is_not_a_gate():
+    f, _ = _table_doc([["심사항목", "세부기준", "배점"], ["수행실적", "최근 3년간 20억원 이상 유사 실적 2건 이상", "15"]],
+                      "1. 입찰참가자격", "○ 상호출자제한기업집단 소속회사는 입찰에 참여할 수 없음")
+    assert f.status == "pass", f.message

@@ -203,3 +203,47 @@ def test_notice_after_contract_without_any_approval_rule_is_a_violation():
 def test_ban_word_used_as_a_qualifier_is_not_a_ban():
     f, _ = check("6. 제안서 작성 요령", "○ 하도급 계획서를 제출하여야 함(하도급 불허 사업의 경우 제외)")
     assert "하도급을 허용하지 않는다" not in f.message
+
+
+# -- caps in other wordings, numbers bound to other amounts, and payment clauses -----------------------
+
+APPROVAL = "○ 하도급을 하려는 경우 발주기관의 사전 승인을 받아야 한다."
+
+
+@pytest.mark.parametrize("clause, pct", [
+    ("○ 하도급 비율 상한: 60%", 60),
+    ("○ 하도급 가능 비율은 사업금액의 100분의 70으로 한다.", 70),
+    ("○ 하도급 비율의 한도는 계약금액의 65%로 정한다.", 65),
+    ("○ 수급인은 과업의 70% 이하를 하도급할 수 있다.", 70),
+    ("○ 계약상대자는 계약금액의 80% 범위 내에서 하도급할 수 있다.", 80),
+    ("○ 하도급 금액은 계약금액의 60퍼센트까지 허용한다.", 60),
+])
+def test_caps_above_half_are_violations_even_beside_an_approval_rule(clause, pct):
+    for lines in ((clause,), (APPROVAL, clause)):
+        f, _ = check("4. 계약 조건", *lines)
+        assert f.status == "violation", lines
+        assert f"{pct}%" in f.message
+        assert clause.lstrip("○ ") in quotes(f)
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 하도급은 발주기관의 사전 승인을 받아야 하며, 지체상금은 계약금액의 60% 한도로 한다.",
+    "○ 하도급하려는 경우 사전에 승인을 받아야 하고, 하도급 부분 기성금은 80% 범위에서 지급한다.",
+    "○ 하도급 시 사전 승인을 받아야 하며, 하도급 부분의 선급금은 90%까지 지급할 수 있다.",
+])
+def test_a_number_bound_to_another_amount_is_no_cap(clause):
+    f, _ = check("4. 계약 조건", clause)
+    assert f.status == "pass", f.message
+    assert "사전 승인" in f.message
+
+
+def test_exceeding_the_cap_refused_is_a_compliant_cap():
+    f, _ = check("4. 계약 조건", "○ 하도급 비율이 사업금액의 50%를 초과하면 승인하지 않는다.")
+    assert f.status == "pass"
+    assert "50% 이내" in f.message
+
+
+def test_a_payment_clause_does_not_hide_the_approval_rule():
+    f, _ = check("4. 계약 조건", "○ 계약상대자는 하도급 전에 발주기관의 승인을 얻어야 하며, 하도급대금은 기성 지급일부터 15일 이내에 지급한다.")
+    assert f.status == "pass", f.message
+    assert "사전 승인" in f.message

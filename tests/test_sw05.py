@@ -185,3 +185,48 @@ def test_applies_names_the_facts():
     f, _ = check("○ 원격 근무는 불허한다.", name="하람시 정보시스템 운영 용역")
     assert f.status == "missing"
     assert "운영·유지관리" in f.applies
+
+
+# -- work placed in a room the agency provides, staff supplied as on-site staff, and 상주 as a proviso ----
+
+SECURITY = "○ 원격지에서 개발하는 경우 작업장소의 출입통제 등 보안 대책을 마련하여야 한다."
+
+
+@pytest.mark.parametrize("clause, quoted", [
+    ("○ 개발 업무는 발주기관이 준비한 작업실에서 진행한다.", "준비한 작업실에서 진행한다"),
+    ("○ 수행사는 주관기관이 제공하는 개발공간에서 과업을 수행하여야 함", "제공하는 개발공간에서"),
+    ("○ 모든 작업은 발주기관 내 작업공간에서 수행하여야 한다.", "작업공간에서 수행"),
+    ("○ 참여 인력은 매일 ○○공사 본사로 출근하여 근무하여야 한다.", "본사로 출근"),
+    ("○ 계약상대자는 착수 후 청사 내 상주 개발인력을 투입하여야 한다.", "상주 개발인력을 투입"),
+])
+def test_work_in_an_agency_room_is_a_violation_and_review_beside_a_compliant_statement(clause, quoted):
+    f, _ = check(clause)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert quoted in quotes(f)
+    f, _ = check(SECURITY, clause)
+    assert f.status == "review", (f.message, quotes(f))
+    assert quoted in quotes(f)
+
+
+@pytest.mark.parametrize("clause", [
+    # a conditional about the agency's room, not a demand to work there
+    "○ 발주기관이 제공한 사무실에서 사업을 수행할 경우 자료는 매일 반납한다.",
+    # something else done at a place the agency names
+    "○ 계약상대자는 발주기관이 지정한 장소에서 교육을 실시하여야 한다.",
+    "○ 계약상대자는 발주기관이 지정하는 장소에서 시연을 진행하여야 한다.",
+])
+def test_other_uses_of_an_agency_room_are_not_demands(clause):
+    f, _ = check(clause)
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+def test_onsite_as_a_proviso_to_an_agreed_place_still_stands():
+    clause = "○ 작업장소는 상호 협의하여 결정하되, 발주기관 청사 내 상주를 원칙으로 한다."
+    f, _ = check(clause)
+    assert f.status == "review", (f.message, quotes(f))
+    assert "상주를 원칙으로" in quotes(f)
+
+
+def test_agreement_after_the_fixed_place_keeps_it_negotiable():
+    f, _ = check("○ 작업장소는 발주기관이 제공하는 사무실로 하며, 변경이 필요하면 상호 협의하여 정한다.")
+    assert f.status == "pass", (f.message, quotes(f))
