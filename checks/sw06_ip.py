@@ -3,7 +3,9 @@
 How the detector decides: each sentence (cut at list bullets) that states who owns the deliverables or
 their IP is read as joint (공동소유, 지분 균등, or "용역계약일반조건에 따른다"), sole agency IP
 (지식재산권·저작권 … 발주기관에 귀속/소유), or sole agency ownership of the deliverables without an IP
-word (성과물·산출물 … 귀속), in any of the usual verbs (귀속된다, 소유한다, 갖는다, 보유한다, 발주처에 양도된다).
+word (성과물·산출물 … 귀속), in any of the usual verbs (귀속된다, 소유한다, 갖는다, 보유한다, 발주처에 양도된다,
+발주기관의 자산으로 한다, 발주기관 명의로 출원·등록한다). "모든 권리", "일체의 권리" count as the IP. The agency
+is 발주기관 or a synonym, or its own name read off the cover and the project name ("나래군이 갖는다").
 A key/value table row ("지식재산권 귀속 | 발주기관 단독 소유", "소유권 | 발주처") is read as one clause;
 its key names the project's IP, and a value that says nothing (-, 해당없음) decides nothing. Third-party rights (상용SW, 라이선스, 원저작자), infringement clauses and
 carve-outs from a joint rule (보안관련 산출물, "제1항에도 불구하고") are set aside. A 반출 route is the
@@ -17,6 +19,7 @@ contractor's right to ask for the deliverables to use its IP.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -46,7 +49,7 @@ RULE = Rule(
 )
 
 _LEX = load_lexicon("sw06")
-_RX = {key: _LEX.rx(key) for key in _LEX.data["patterns"]}
+_RX = {key: _LEX.rx(key) for key in _LEX.data["patterns"] if key != "owner_predicate"}
 _MAX = 2  # quotes per kind
 _OWNERSHIP_WORD = regex.compile(r"소유|귀속|지식재산|지적재산|저작권")
 # a key cell that names the project's IP or ownership ("지식재산권 귀속", "소유권"): its row speaks of
@@ -66,9 +69,59 @@ def _compact(text: str) -> str:
     return "".join(text.split())
 
 
-def _ownership(c: str, ip_key: bool = False) -> Optional[str]:
+# -- the issuing agency's own name -------------------------------------------------------------------
+
+# a name that ends like an institution ("서울특별시교육청", "○○진흥원", "○○공단", "○○대학교")
+_INSTITUTION = regex.compile(
+    r"[가-힣]{2,20}?(?:특별시|광역시|특별자치시|특별자치도|교육청|공사|공단|재단|(?:진흥|정보|개발|평가|연구|관리|교육|"
+    r"기술|품질|의료|문화|보건|복지|인력|안전|환경|산업|과학|표준|시험|조달|보훈|재정|금융)원|연구소|대학교|병원|은행|"
+    r"회의소|중앙회|협회|조합|센터|위원회|본부|(?:검찰|경찰|조달|국세|관세|병무|산림|특허|기상|통계|소방|질병관리|"
+    r"농촌진흥|방위사업|해양경찰|문화재|국가유산|재외동포|새만금개발|우주항공)청)$")
+# a local government ("나래군", "평택시", "강남구", "경상북도"): read only where the agency is named (a
+# cover key, the title line, the project name), since many words end in 시·구·도
+_LOCAL_GOV = regex.compile(r"^(?:[가-힣]{2,3}(?<!감|표|게|지|제|수|동|즉|상|도|개|일|전|적|당|명|무|착|임|중|연|요|창|출|입|"
+                           r"추|탐|복|구|처|평|정|의|호|공|진|설|고|정)[시군구]|(?:경기|강원|충청[남북]|전라[남북]|경상[남북]|제주)도)$")
+# person titles and generic words that end like an institution
+_NOT_INSTITUTION = regex.compile(
+    r"(?:책임|선임|수석|주임|전임|참여|위촉|객원)연구원$|^(?:사업본부|수행본부|지원센터|콜센터|데이터센터|전산센터|"
+    r"운영센터|관제센터|상황센터|고객센터|위원회|평가위원회|심의위원회|제안서평가위원회)$")
+_COVER_KEY = regex.compile(r"(?:주관|발주|수요|사업관리|의뢰|전담|주최)(?:기관|처|부서)?\s*[|:：]\s*([^\n|]{2,60})")
+_COVER_CHARS = 700
+_TOKEN_SPLIT = regex.compile(r"[\s()（）\[\]「」『』<>【】“”\"'·,|:：]+")
+_TOKEN_PREFIX = regex.compile(r"^(?:재단법인|사단법인|\(사\)|\(재\)|\d+년도?)")
+
+
+def agency_names(doc) -> tuple[str, ...]:
+    """The issuing agency's own names (whitespace-free), read off the cover ("주관기관 | ○○공단",
+    "2024. 6. ○○진흥원", the title line) and the project name: the words an RFP also uses for itself
+    in place of 발주기관."""
+    toc = doc.toc_ranges[0][0] if doc.toc_ranges else len(doc.text)
+    cover = doc.text[:min(_COVER_CHARS, toc)]
+    named = [m.group(1) for m in _COVER_KEY.finditer(cover)]
+    named += [cover.strip().split("\n", 1)[0] if cover.strip() else "", str(doc.facts.value("project_name") or "")]
+    names: list[str] = []
+    for src, local in [(x, True) for x in named] + [(cover, False)]:
+        for tok in _TOKEN_SPLIT.split(src):
+            tok = _TOKEN_PREFIX.sub("", tok)
+            if not 3 <= len(tok) <= 20 or tok in names or _NOT_INSTITUTION.search(tok):
+                continue
+            if _INSTITUTION.match(tok) or (local and _LOCAL_GOV.match(tok)):
+                names.append(tok)
+    return tuple(names[:6])
+
+
+@lru_cache(maxsize=64)
+def _owner_rx(names: tuple[str, ...]) -> "regex.Pattern":
+    """The ownership predicates with AGENCY read as 발주기관 and its synonyms or the agency's own name."""
+    alts = _LEX.patterns("agency") + [regex.escape(n) for n in names]
+    agency = "(?:" + "|".join(alts) + ")"
+    return regex.compile("|".join(f"(?:{p.replace('AGENCY', agency)})" for p in _LEX.patterns("owner_predicate")))
+
+
+def _ownership(c: str, ip_key: bool = False, owner_rx: "Optional[regex.Pattern]" = None) -> Optional[str]:
     """joint | terms | sole_ip | sole_product | None for one whitespace-free clause; ``ip_key`` when
-    the clause is a table row keyed by the project's IP ("지식재산권 귀속 | 발주기관 단독 소유")."""
+    the clause is a table row keyed by the project's IP ("지식재산권 귀속 | 발주기관 단독 소유");
+    ``owner_rx`` the ownership predicates with the agency's own name."""
     rx = _RX
     ip = bool(rx["ip_word"].search(c))
     deliv = ip_key or bool(rx["deliverable_word"].search(c))
@@ -79,7 +132,7 @@ def _ownership(c: str, ip_key: bool = False) -> Optional[str]:
         return "joint"
     if ip and rx["general_terms"].search(c) and not rx["joint_not"].search(c):
         return "terms"
-    if not rx["owner_predicate"].search(c):
+    if not (owner_rx or _owner_rx(())).search(c):
         return None
     if "사용권" in c and not _OWNERSHIP_WORD.search(c.replace("사용권", "")):
         return None  # a right of use for the agency is not exclusive ownership
@@ -113,6 +166,7 @@ def _scan(ctx: CheckContext) -> list[_Clause]:
     doc = ctx.doc
     out: list[_Clause] = []
     seen: set[tuple[int, bool]] = set()
+    owner_rx = _owner_rx(agency_names(doc))
     for key in ("trigger", "export_route", "export_denied"):
         for m in ctx.finditer(_RX[key]):
             ms, me = narrow_match(doc, m.start, m.end, _RX[key])
@@ -131,7 +185,7 @@ def _scan(ctx: CheckContext) -> list[_Clause]:
             if section_kind(doc, s) in ("toc", "current"):
                 continue
             if key == "trigger":
-                kind = _ownership(c, ip_key)
+                kind = _ownership(c, ip_key, owner_rx)
             elif key == "export_route":
                 kind = None if _RX["export_denied"].search(c) else "route"
             else:

@@ -1,11 +1,16 @@
-"""발주기관이 개발된 SW를 다른 기관과 공동활용하려면 그 기관의 범위를 입찰공고에 미리 밝혀야 한다. 공동활용 계획이 없다는 명시도 적합하다."""
+"""발주기관이 개발된 SW를 다른 기관과 공동활용하려면 그 기관의 범위를 입찰공고에 미리 밝혀야 한다. 공동활용 계획이 없다는 명시도 적합하다.
+
+A statement that there is no sharing, or a sharing plan that names the agencies (range), passes; a
+sharing plan or an aim to make the SW shareable with other agencies ("공동 활용이 가능하도록") without a
+range, and a plan left open ("미정", "추후 결정"), are 검토필요; silence in an SW development project is
+누락."""
 from __future__ import annotations
 
 import regex
 
 from rfpcheck.pipeline.model import Finding
 
-from .common import load_lexicon
+from .common import load_lexicon, section_kind
 from .context import CheckContext, Match
 from .gates import dedupe, development_scope, local_matches, sentence_compact, window
 from .registry import C, Rule
@@ -26,15 +31,39 @@ RULE = Rule(
 
 
 def _statements(ctx: CheckContext) -> list[Match]:
+    """Sentences that say whether (and with whom) the developed SW is shared, and sentences that aim
+    to make it shareable with other agencies ("공동 활용이 가능하도록 표준화하여 개발")."""
     lex = load_lexicon("sw07")
     left = regex.compile(r"(?:" + "|".join(lex.patterns("not_sharing_left")) + r")[^|]{0,12}$")
+    subject, others = lex.rx("intent_subject"), lex.rx("intent_others")
     out = []
     for m in local_matches(ctx, lex.rx("statement")):
         b, _ = window(ctx.doc, m, 24, 0)
         if left.search(b):
             continue
         out.append(m)
+    for m in local_matches(ctx, lex.rx("intent")):
+        b, _ = window(ctx.doc, m, 24, 0)
+        if left.search(b) or any(x.start <= m.start < x.end for x in out):
+            continue
+        if section_kind(ctx.doc, m.start) in ("current", "evaluation", "proposal_guide"):
+            continue
+        sent = sentence_compact(ctx, m)
+        if subject.search(sent) and others.search(sent):
+            out.append(Match(m.start, m.end, ("intent",), m.compact_start, m.compact_end))
     return out
+
+
+def _ranged(ctx: CheckContext, m: Match, range_rx: "regex.Pattern") -> bool:
+    """The sentence names the agencies that share the SW. An aim to make the SW shareable "among
+    public agencies" (공공기관 간) names no range."""
+    sent = sentence_compact(ctx, m)
+    if m.groups == ("intent",):
+        sent = _GENERIC_AGENCIES.sub("", sent)
+    return bool(range_rx.search(sent))
+
+
+_GENERIC_AGENCIES = regex.compile(r"(?:타|다른|여러|유관|관계)(?:지자체|지방자치단체|기관|부처|공공기관)|공공기관")
 
 
 def detect(ctx: CheckContext) -> Finding:
@@ -56,17 +85,22 @@ def detect(ctx: CheckContext) -> Finding:
             looked_for="‘타 기관과 공동활용할 계획이 없음’, ‘○○기관과 공동활용할 예정’, ‘공동활용 범위’ 등 "
                        "개발SW 공동활용 여부·범위를 밝힌 문장 (용역계약일반조건 제56조)",
         )
-    neg_rx, range_rx = lex.rx("negative"), lex.rx("range")
-    neg = [m for m in found if neg_rx.search(sentence_compact(ctx, m))]
-    pos = [m for m in found if m not in neg]
+    neg_rx, range_rx, undecided_rx = lex.rx("negative"), lex.rx("range"), lex.rx("undecided")
+    undecided = [m for m in found if undecided_rx.search(sentence_compact(ctx, m))]
+    neg = [m for m in found if m not in undecided and neg_rx.search(sentence_compact(ctx, m))]
+    pos = [m for m in found if m not in neg and m not in undecided]
     if neg:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in neg], 2)
         return ctx.finding(RULE, "pass", "개발SW를 다른 기관과 공동활용할지 여부가 명시되어 있습니다.", ev, applies=applies)
-    ranged = [m for m in pos if range_rx.search(sentence_compact(ctx, m))]
+    ranged = [m for m in pos if _ranged(ctx, m, range_rx)]
     if ranged:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in ranged], 2)
         return ctx.finding(RULE, "pass", "개발SW를 공동활용할 계획과 그 대상 기관의 범위가 명시되어 있습니다.", ev,
                            applies=applies)
-    ev = dedupe([ctx.evidence(m.start, m.end) for m in pos], 2)
+    if undecided and not pos:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in undecided], 2)
+        return ctx.finding(RULE, "review", "개발SW의 공동활용 여부가 ‘미정’·‘추후 결정’으로만 적혀 있어, 공동활용 여부와 "
+                           "대상 기관의 범위가 입찰공고 단계에서 정해졌는지 확인해야 합니다.", ev, applies=applies)
+    ev = dedupe([ctx.evidence(m.start, m.end) for m in pos + undecided], 2)
     return ctx.finding(RULE, "review", "개발SW를 공동활용할 계획은 밝혔으나 공동활용 대상 기관의 범위가 분명하지 않습니다. "
                        "대상 기관(범위)이 특정되었는지 확인하십시오.", ev, applies=applies)

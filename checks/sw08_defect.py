@@ -7,8 +7,11 @@
 2년간 무상 보증·유지보수"도 1년을 넘는 무상 하자 의무로 본다(라이선스·제조사 기술지원 기간은 제외). 하자
 기간 종료 후의 무상 기간은 하자 기간에 더한다(1년 + 종료 후 무상 1년 = 2년). 표의 행("하자보수기간 | 2년",
 "하자보수 | 검수 후 2년")은 항목 칸과 값 칸을 함께 읽고 행 전체를 인용하며, "2개년", "이(2)년", "730일간", 날짜
-범위도 기간으로 읽는다. 현황(현행·기존 시스템)과 이미 끝난 기간, 평가표의 언급은 근거로 쓰지 않고, 더 긴 무상 기간
-제안에 점수를 주는 평가 항목은 검토필요, 제안 시 추가 무상 기간을 허용하는 조항은 위반이다.
+범위도 기간으로 읽는다. "3년간 무상으로 하자를 보수하여야 한다"처럼 동사로 묶인 기간도 읽는다. 현황(현행·기존
+시스템)과 이미 끝난 기간, 평가표의 언급은 근거로 쓰지 않는다. 제안 시 추가 무상 기간을 허용하는 조항과 더 긴 무상
+기간 제안에 점수를 주는 평가 항목은 위반, "기간에 관계없이"·"무기한" 하자 책임도 위반이다. 하자보수 기간 중 인력
+상주·대기를 요구하면 하자가 아닌 작업을 끼워 넣은 것으로 보아 검토필요. 기간 없이 「소프트웨어 진흥법」 제60조나
+용역계약일반조건을 따르도록 한 하자 조항은 그것만으로 적합이다.
 """
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ RULE = Rule(
     ],
     suggestion='계약상대자의 하자담보 책임기간은 「소프트웨어 진흥법」 제60조에 따라 최종 검수 완료일부터 1년으로 하며, 그 범위는 계약 목적물의 하자보수에 한정한다. 기능 개선·추가, 상주 지원 등 하자가 아닌 작업은 별도 유지관리 계약으로 정한다.',
     examples_pass=['하자보수 기간은 최종 검수일로부터 1년으로 한다.', '무상 하자보수기간은 검수완료일로부터 12개월로 함'],
-    examples_violation=['하자보수 기간은 검수 완료 후 2년으로 한다.', '무상 하자보수 기간은 24개월 이상으로 한다.', '계약 목적물의 무상 하자보수기간은 1년 이상으로 함'],
+    examples_violation=['하자보수 기간은 검수 완료 후 2년으로 한다.', '무상 하자보수 기간은 24개월 이상으로 한다.', '계약 목적물의 무상 하자보수기간은 1년 이상으로 함', '계약상대자는 기간에 관계없이 모든 하자에 대하여 무상으로 책임을 진다.'],
 )
 
 _LEX = "sw08"
@@ -223,22 +226,36 @@ def _scan(ctx: CheckContext) -> _Scan:
         read_head(hs, he)
 
     # -- "1년간 무상 하자보수" ---------------------------------------------------------------
-    pb_rx = lex.rx("period_before")
-    for m in ctx.finditer(pb_rx):
-        d = pb_rx.match(compact, m.compact_start)
-        if d is None or m.compact_start in used_numbers:
-            continue
-        months = _months(d.group("n"), d.group("u"))
+    # -- "3년간 무상으로 하자를 보수하여야 한다", "2년간 발생하는 하자를 무상으로 수리" ----------------
+    for pb_rx in (lex.rx("period_before"), lex.rx("period_verb")):
+        for m in ctx.finditer(pb_rx):
+            d = pb_rx.match(compact, m.compact_start)
+            if d is None or m.compact_start in used_numbers:
+                continue
+            months = _months(d.group("n"), d.group("u"))
+            a, b = clause(m.compact_start, m.compact_end)
+            local = compact[max(a, m.compact_start - 40):m.compact_end]
+            if notp_rx.search(compact[max(a, m.compact_start - 12):min(b, m.compact_end + 12)]):
+                continue
+            if after_rx.search(compact[max(a, m.compact_start - 12):m.compact_start]):
+                continue  # counted from the end of the 하자 period: read below as free years added to it
+            if months > _LIMIT and (after_rx.search(local) or defer_rx.search(compact[a:b])):
+                continue
+            used_numbers.add(m.compact_start)
+            judge(m.compact_start, m.compact_end, months, d.group("q") or "", local,
+                  _said(d.group("n"), d.group("u")), a)
+
+    # -- "기간에 관계없이 … 모든 하자에 대하여 무상으로 책임", "무기한 하자보수" ----------------------------
+    duty_unl = lex.rx("unlimited_duty")
+    for m in ctx.finditer(lex.rx("unlimited")):
         a, b = clause(m.compact_start, m.compact_end)
-        local = compact[max(a, m.compact_start - 40):m.compact_end]
-        if notp_rx.search(compact[max(a, m.compact_start - 12):min(b, m.compact_end + 12)]):
+        cl = compact[a:b]
+        if "하자" not in cl or not duty_unl.search(cl) or lic_rx.search(cl) or maker_rx.search(cl):
             continue
-        if after_rx.search(compact[max(a, m.compact_start - 12):m.compact_start]):
-            continue  # counted from the end of the 하자 period: read below as free years added to it
-        if months > _LIMIT and (after_rx.search(local) or defer_rx.search(compact[a:b])):
+        s, e = _span(ctx, m.compact_start, m.compact_end)
+        if context_skip(s, a, m.compact_start) or section_kind(doc, s) == "proposal_guide":
             continue
-        used_numbers.add(m.compact_start)
-        judge(m.compact_start, m.compact_end, months, d.group("q") or "", local, _said(d.group("n"), d.group("u")), a)
+        out.viol.append((s, e, "기간 제한 없는 하자 책임"))
 
     # -- "사업 종료 후 2년간 무상 보증/유지보수", "하자보수 기간 종료 후 1년간 추가 무상 유지보수" -------------
     fy_rx = lex.rx("free_years")
@@ -280,7 +297,7 @@ def _scan(ctx: CheckContext) -> _Scan:
         if paid_rx.search(compact[a:b]):
             continue  # a paid maintenance period after the 하자 period
         if kind == "evaluation" or bonus_rx.search(compact[a:b]):
-            out.eval_bonus.append((s, e, "평가 가점"))
+            out.eval_bonus.append((s, e, "평가에서 추가 무상기간 가점"))
         else:
             out.viol.append((s, e, "제안 시 추가 무상기간 허용"))
 
@@ -292,7 +309,22 @@ def _scan(ctx: CheckContext) -> _Scan:
             continue
         seen_rows.add(span[0])
         if span[0] <= m.start and m.end <= span[1] + 1 and bonus_rx.search("".join(doc.text[span[0]:span[1]].split())):
-            out.eval_bonus.append((span[0], span[1], "평가 가점"))
+            out.eval_bonus.append((span[0], span[1], "평가에서 추가 무상기간 가점"))
+
+    # -- a 하자 clause that defers to 법 제60조 or the general conditions, with no period of its own --------
+    ref_rx = lex.rx("by_reference")
+    for m in ctx.finditer(ref_rx):
+        head = compact[m.compact_start:m.compact_start + 16]
+        if regex.match(r"하자[가-힣]{0,6}?(?:보증금|보증서|보증률|보증율|보험)", head):
+            continue  # the 하자보수보증금 rate, not the period
+        a, b = clause(m.compact_start, m.compact_end)
+        if dur_rx.search(compact[a:b]):
+            continue  # a clause with its own number is read by the period scans above
+        s, e = _span(ctx, m.compact_start, m.compact_end)
+        if context_skip(s, a, m.compact_start) or section_kind(doc, s) == "proposal_guide":
+            continue
+        if all(abs(x[0] - s) > 4 for x in out.by_ref):
+            out.by_ref.append((s, e, "법령·계약조건 인용"))
 
     # -- work that is not 하자보수 folded into free 하자보수 ------------------------------------
     excl_rx = lex.rx("fold_excluded")
@@ -354,28 +386,26 @@ def detect(ctx: CheckContext) -> Finding:
         return ctx.not_applicable(RULE, applies)
     sc = _scan(ctx)
 
-    if sc.viol:
-        whats = list(dict.fromkeys(w for _, _, w in sc.viol))
-        evs = _evs(ctx, sc.viol + sc.fold)
+    if sc.viol or sc.eval_bonus:
+        # extra free years scored in the evaluation are extra years offered in the proposal (CHECKS.md)
+        whats = list(dict.fromkeys(w for _, _, w in sc.viol + sc.eval_bonus))
+        evs = _evs(ctx, sc.viol + sc.eval_bonus + sc.fold)
         msg = (f"하자담보(하자보수) 기간이 1년을 넘습니다({', '.join(whats[:3])}). 「소프트웨어 진흥법」 제60조에 따라 "
                f"하자담보 책임기간은 검수 후 1년 이내로 정해야 합니다.")
         if sc.fold:
             msg += " 하자보수에 하자가 아닌 작업(기능개선·업그레이드 등)도 포함되어 있습니다."
         return ctx.finding(RULE, "violation", msg, evs, applies=applies)
 
-    if sc.hw_long or sc.fold or sc.eval_bonus:
+    if sc.hw_long or sc.fold:
         parts = []
         if sc.hw_long:
             parts.append("하드웨어·납품 장비에 1년을 넘는 하자보증·무상 유지보수 기간("
                          + ", ".join(dict.fromkeys(w for _, _, w in sc.hw_long)) + ")을 요구합니다. 제조사 보증인지, "
                          "계약상대자의 하자담보 의무인지 확인이 필요합니다")
         if sc.fold:
-            parts.append("무상 하자보수에 기능개선·업그레이드·일반 유지관리 등 하자가 아닌 작업을 포함시킨 문장이 있어 "
+            parts.append("무상 하자보수에 기능개선·업그레이드·일반 유지관리·상주(대기) 인력 등 하자가 아닌 작업을 포함시킨 문장이 있어 "
                          "하자담보 범위를 넘는지 사람이 판단해야 합니다")
-        if sc.eval_bonus:
-            parts.append("제안서 평가에서 1년을 넘는 무상 하자보수·유지보수 기간 제안에 점수를 주는 항목이 있어, "
-                         "사실상 1년을 넘는 하자담보를 요구하는지 사람이 판단해야 합니다")
-        evs = _evs(ctx, sc.ok[:1] + sc.hw_long + sc.fold + sc.eval_bonus)
+        evs = _evs(ctx, sc.ok[:1] + sc.hw_long + sc.fold)
         return ctx.finding(RULE, "review", ". 또한 ".join(parts) + ".", evs, applies=applies)
 
     if sc.ok:

@@ -17,6 +17,14 @@ How the detector reads a document:
    specifies the product (도입·구매·납품·구축·적용, a model or version, a spec sheet) is 위반.
    Requiring bidders to hold a partner agreement with a named maker is 위반 even for a product the
    agency already owns.
+4. 기존/현행 marks only the product right after it: in "기존 Tibero DB를 PostgreSQL 16으로 전환" Tibero is
+   in place and PostgreSQL, the product moved to (also "신규 JEUS 8"), is a new demand. A version
+   change of the same product stays an upgrade. Products of the systems a contract maintains
+   ("유지관리 대상 시스템의 DBMS(…)") are existing; in a maintenance-only contract a list of products
+   with no acquisition word names what is maintained, not what is bought.
+5. A name the lexicon lacks but that reads like a product (a capitalised Latin name with a version or
+   model number, "Keycloak 22") in a sentence that acquires or installs something is 검토필요 —
+   never 위반 on its form alone. A lexicon name may carry its version glued on ("Oracle19c").
 """
 from __future__ import annotations
 
@@ -93,6 +101,24 @@ def _candidate_rx() -> "re.Pattern":
     then confirmed on the original text with the lexicon's own term regexes."""
     terms = {"".join(t.split()).lower() for ts in _lex().data.get("terms", {}).values() for t in ts}
     return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def _term_rx(cat: str) -> "regex.Pattern":
+    """The terms of ``cat`` as one case-insensitive regex for the original text: a space in a term
+    matches any spacing, an ASCII term never starts inside a longer ASCII word, and a term that ends
+    in a letter may be followed by its version number ("Oracle19c", "RTX4090"), but not by a letter."""
+    alts = []
+    for t in sorted(_lex().terms(cat), key=len, reverse=True):
+        body = r"\s*".join(regex.escape(p) for p in t.split())
+        if t[:1].isascii() and t[:1].isalnum():
+            body = r"(?<![A-Za-z0-9])" + body
+        if t[-1:].isascii() and t[-1:].isalpha():
+            body += r"(?![A-Za-z])"
+        elif t[-1:].isascii() and t[-1:].isalnum():
+            body += r"(?![A-Za-z0-9])"
+        alts.append(body)
+    return regex.compile("|".join(alts) or r"(?!)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -255,7 +281,7 @@ def _mentions(doc: Document) -> list[Mention]:
             continue
         best: Optional[tuple[int, str]] = None
         for cat in cats:
-            m = lex.terms_rx(cat).match(text, pos)
+            m = _term_rx(cat).match(text, pos)
             if m is not None and (best is None or m.end() > best[0]):
                 best = (m.end(), cat)
         if best is None:
@@ -266,9 +292,54 @@ def _mentions(doc: Document) -> list[Mention]:
         last_end = end
     if len(compact) != len(cmap):
         for cat in cats:
-            for m in lex.terms_rx(cat).finditer(text):
+            for m in _term_rx(cat).finditer(text):
                 out.append(Mention(m.start(), m.end(), m.group(0), _key(m.group(0)), cat))
         out.sort(key=lambda x: x.start)
+    return out
+
+
+def _owned_right_before(pre: str) -> bool:
+    """An 기존/현행 word in ``pre`` (the compact text just before a product name) that governs this
+    very product: no other product name and no object, source or change word stands between them
+    ("기존 Oracle DB" — yes; "기존 Tibero DB를 PostgreSQL" — not for PostgreSQL)."""
+    window = pre[-24:]
+    last = None
+    for last in _rx("existing_before").finditer(window):
+        pass
+    if last is None:
+        return False
+    between = window[last.end():]
+    return not (_rx("existing_break").search(between) or _candidate_rx().search(between.lower()))
+
+
+def _migration_target(doc: Document, mt: "Mention", pre: str, post: str, sent_start: int) -> bool:
+    """The product is where the project moves to ("기존 Tibero를 PostgreSQL 16으로 전환", "신규 JEUS 8로
+    마이그레이션"): a new demand, unless the same product stands earlier in the sentence (a version
+    change of the product already in place)."""
+    if not (_rx("migration_target").match(post) or _rx("new").search(pre[-10:])):
+        return False
+    earlier = _compact_slice(doc, sent_start, mt.start).lower()
+    return "".join(mt.term.split()).lower() not in earlier and mt.key not in earlier
+
+
+SHAPE = "shape"  # the category of a name found by its form, not in the lexicon
+_SHAPE_REASON = "상표 사전에 없으나 이름·버전 표기로 보아 제품명으로 보이는 이름"
+
+
+def _shape_mentions(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Names that look like a product by their form alone (a capitalised Latin name with a version or
+    model number, "Proxmox VE 8") and that no lexicon term covers. They are only ever 검토필요."""
+    taken = [(mt.start, mt.end) for mt in mentions]
+    not_product = _rx("shape_not_product")
+    out: list[Mention] = []
+    for m in _rx("shape_name").finditer(doc.text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        first = m.group("name").split()[0].split("-")[0]
+        if not_product.match(first) or not_product.match(m.group("name").replace(" ", "")):
+            continue
+        out.append(Mention(s, e, m.group(0), m.group("name").lower(), SHAPE))
     return out
 
 
@@ -283,7 +354,9 @@ def _existing_sets(doc: Document, mentions: list[Mention]) -> tuple[set[str], se
         pre = _compact_slice(doc, max(s, mt.start - 40), mt.start)
         post = _compact_slice(doc, mt.end, min(e, mt.end + 40))
         sent = _compact_slice(doc, s, e)
-        owned = bool(_rx("existing_before").search(pre[-24:])) or cls == "current"
+        if cls != "current" and _migration_target(doc, mt, pre, post, s):
+            continue  # the product moved to is not in place yet
+        owned = _owned_right_before(pre) or cls == "current"
         if not owned and doc.block_at(mt.start) is not None and doc.block_at(mt.start).table is not None:
             owned = bool(_rx("current_caption").search("".join(_table_caption(doc, mt.start).split())))
         if not owned:
@@ -349,15 +422,19 @@ def _judge(doc: Document, mt: Mention, existing: set[str], continuing: set[str],
     if _rx("alternative").search(sent):
         return SKIP, "대안 허용"
     example = bool(_rx("example_after").match(post) or _rx("example_before").search(pre[-12:]))
-    owned_here = bool(_rx("existing_before").search(pre[-24:]))
-    if owned_here or (_rx("continuity").search(near) and (mt.key in existing or _rx("owned_anywhere").search(sent))):
+    target = _migration_target(doc, mt, pre, post, s)
+    owned_here = not target and _owned_right_before(pre)
+    if not target and _rx("maintained_object").search(sent) and not _rx("acquire").search(sent):
+        return SKIP, "유지관리 대상 시스템(기존 제품)"
+    if owned_here or (not target and _rx("continuity").search(near)
+                      and (mt.key in existing or _rx("owned_anywhere").search(sent))):
         if _rx("maker_only").search(sent) and _rx("demand").search(sent):
             return REVIEW, "기존 제품 증설에 제조사 제품만 허용"
         return SKIP, "기존 제품(현행·증설·전환)"
     if _rx("interface").search(sent):
         if mt.key in existing or example or names_in_sentence >= 2:
             return SKIP, "기존 제품·예시와의 연계"
-    if names_in_sentence >= 2:
+    if names_in_sentence >= 2 and not target:
         if _rx("supports").search(sent):
             return SKIP, "지원·호환 대상 목록"
         if example or _rx("example_before").search(sent) or _rx("example_after").search(post[:40].split("|")[0]) \
@@ -368,9 +445,9 @@ def _judge(doc: Document, mt: Mention, existing: set[str], continuing: set[str],
         return (SKIP if consulting_only else REVIEW), "동등 이상 허용"
     if example:
         return (SKIP if consulting_only else REVIEW), "예시(등)"
-    if mt.key in continuing and not _rx("new").search(pre[-20:]):
+    if mt.key in continuing and not target and not _rx("new").search(pre[-20:]):
         return SKIP, "기존 제품의 전환·증설"
-    stated = _rx("demand").search(sent)
+    stated = _rx("demand").search(sent) or target
     listed = _SPEC_TITLE.search("".join(titles.split())[-60:]) or (caption and _SPEC_TITLE.search(caption[-80:]))
     if not stated and not listed:
         return SKIP, "요구 아님"
@@ -381,6 +458,8 @@ def _judge(doc: Document, mt: Mention, existing: set[str], continuing: set[str],
     if not stated:
         # a bare name in a spec table or list: an inventory of what exists or what is bought
         return REVIEW, "규격·장비 목록의 제품명(도입 대상인지 확인 필요)"
+    if target:
+        return VIOLATION, "기존 제품을 특정 제품으로 전환·교체 요구"
     return VIOLATION, "요구사항에 특정 제품 지정"
 
 
@@ -407,6 +486,8 @@ def _consulting_only(doc: Document) -> bool:
 
 
 _MAX_EVIDENCE = 5
+# reviews that only list products: in a maintenance contract such a list names what is maintained
+_LIST_REASONS = ("여러 특정 제품 나열", "규격·장비 목록의 제품명(도입 대상인지 확인 필요)")
 _JOINER = regex.compile(r"[\s:：]{0,4}$")
 
 
@@ -431,13 +512,27 @@ def assess(doc: Document) -> list[Mention]:
         by_sent.setdefault(mt.sent, set()).add(group)
         prev = mt
 
+    # names that only look like products: judged like the others, then at most 검토필요, and only in a
+    # sentence that acquires or installs something
+    shaped = _shape_mentions(doc, mentions)
+    for mt in shaped:
+        mt.sent = doc.sentence_span(mt.start, mt.end)
+        verdict, reason = _judge(doc, mt, existing, continuing, len(by_sent.get(mt.sent, ())) + 1, consulting)
+        if verdict == SKIP or maintenance or not _rx("shape_acquire").search(_compact_slice(doc, *mt.sent)):
+            mt.verdict, mt.reason = SKIP, "형태 추정 이름(요구 아님)"
+        else:
+            mt.verdict, mt.reason = REVIEW, _SHAPE_REASON
+
     for mt in mentions:
         mt.verdict, mt.reason = _judge(doc, mt, existing, continuing, len(by_sent[mt.sent]), consulting)
-        if (maintenance and mt.verdict == VIOLATION and mt.reason != "특정 제조사와의 계약·협약 요구"
-                and not _rx("acquire").search(_compact_slice(doc, *mt.sent))):
-            # a maintenance contract names the stack it maintains; a new acquisition is still judged
+        if not maintenance or _rx("acquire").search(_compact_slice(doc, *mt.sent)):
+            continue
+        # a maintenance contract names the stack it maintains; a new acquisition is still judged
+        if mt.verdict == VIOLATION and mt.reason not in ("특정 제조사와의 계약·협약 요구", "기존 제품을 특정 제품으로 전환·교체 요구"):
             mt.verdict, mt.reason = REVIEW, "유지관리 대상 시스템의 제품 명시"
-    return mentions
+        elif mt.verdict == REVIEW and mt.reason in _LIST_REASONS:
+            mt.verdict, mt.reason = SKIP, "유지관리 사업의 대상 제품 목록"
+    return sorted(mentions + shaped, key=lambda x: x.start)
 
 
 def detect(ctx: CheckContext) -> Finding:
@@ -482,7 +577,7 @@ def detect(ctx: CheckContext) -> Finding:
             ev.append(e)
         if len(ev) >= 2:
             break
-    named = sum(1 for mt in mentions if mt.reason not in ("기술적용계획표 양식", "목차"))
+    named = sum(1 for mt in mentions if mt.reason not in ("기술적용계획표 양식", "목차") and mt.category != SHAPE)
     msg = "요구사항·규격에서 특정 상표·모델·제조사를 지정한 곳을 찾지 못했습니다."
     if named:
         msg += f" 제품명 {named}건은 현황 설명, 기존 제품과의 연계·전환, 호환 대상 또는 예시로 쓰였습니다."

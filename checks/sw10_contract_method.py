@@ -7,9 +7,10 @@ import regex
 
 from rfpcheck.pipeline.model import Finding
 
-from .common import load_lexicon
+from .common import load_lexicon, section_kind
 from .context import CheckContext, Match
-from .gates import dedupe, development_scope, evaluation_scope, law_list_item
+from .gates import dedupe, development_scope, evaluation_scope, law_list_item, sentence_compact
+from .spans import row_cells, row_span
 from .registry import C, Rule
 
 RULE = Rule(
@@ -81,16 +82,71 @@ def read_method(ctx: CheckContext) -> MethodReading:
         vstart = doc.compact_index(lo) + vm.end()
         s, e = doc.span_from_compact(km.compact_start, vstart)
         getattr(out, name).append(Match(s, e, (), km.compact_start, vstart))
+    _method_cells(ctx, out)
     for key, attr in (("negotiation_sentence", "negotiation"), ("dialogue_sentence", "dialogue"),
                       ("lowest_sentence", "lowest")):
         for m in ctx.finditer(lex.rx(key)):
-            if not law_list_item(doc, m):
+            if not law_list_item(doc, m) and not _names_a_law(ctx, m):
                 getattr(out, attr).append(m)
     if not (out.negotiation or out.dialogue or out.lowest or out.other):
         _from_fact(ctx, out)
     if out.lowest or out.other:
         out.reasons = list(ctx.finditer(lex.rx("reason")))[:3]
     return out
+
+
+# an article title just before the method phrase: "시행령」 제43조(" + "협상에 의한 계약)"
+_ARTICLE_OPEN = regex.compile(r"제\d+조(?:의\d+)?[(（]$")
+_METHOD_PHRASE = regex.compile(r"협상에의한계약|경쟁적대화|적격심사|최저가")
+
+
+def _names_a_law(ctx: CheckContext, m: Match) -> bool:
+    """The match names a law or an article rather than stating this project's method: an article
+    title ("「국가계약법 시행령」 제43조(협상에 의한 계약)") with nothing applying it after the title, or
+    an item of a 관련 법령 / 추진 근거 list without a predicate of its own."""
+    doc = ctx.doc
+    lex = load_lexicon("sw10")
+    compact = doc.compact
+    if "|" in compact[m.compact_start:m.compact_end]:
+        return True  # run across table cells ("시행령 제43조 | 협상에 의한 계약"): a row, not a sentence
+    phrase = _METHOD_PHRASE.search(compact, m.compact_start, m.compact_end + 12)
+    if phrase is not None and _ARTICLE_OPEN.search(compact, max(0, phrase.start() - 12), phrase.start()):
+        close = regex.compile(r"[)）]").search(compact, phrase.end(), phrase.end() + 8)
+        after = compact[close.end(): close.end() + 40] if close else ""
+        after = after.split("|")[0]
+        return not lex.rx("applied").match(after) and not regex.match(r"[^。○●□■◦❍ㅇ\-]{0,25}?(?:추진|체결|결정|선정|적용|실시)(?:한다|함|하며|하여|된다|됨)", after)
+    sec = doc.section_at(m.start)
+    titles = "".join("".join(x.title.split()) for x in (sec.path() if sec else []))
+    if lex.rx("law_section").search(titles):
+        return not lex.rx("applied").search(sentence_compact(ctx, m))
+    return False
+
+
+def _method_cells(ctx: CheckContext, out: MethodReading) -> None:
+    """Table cells whose whole value is a method ("낙찰자 결정 | 협상에 의한 계약"), in a row that is
+    not a list of laws."""
+    doc = ctx.doc
+    lex = load_lexicon("sw10")
+    cell_rx, law_rx = lex.rx("method_cell"), lex.rx("law_row")
+    kinds = (("negotiation", lex.rx("value_negotiation")), ("dialogue", lex.rx("value_dialogue")),
+             ("lowest", lex.rx("value_lowest")), ("other", lex.rx("value_other")))
+    for b in doc.blocks:
+        if b.table is None or len(b.text) > 40:
+            continue
+        c = "".join(b.text.split())
+        if not cell_rx.match(c) or (doc.toc_ranges and doc.in_toc(b.start)):
+            continue
+        others = [x for x in row_cells(doc, b.start) if x.index != b.index]
+        if not others or any(law_rx.search("".join(x.text.split())) for x in others):
+            continue
+        if section_kind(doc, b.start) in ("evaluation", "current"):
+            continue
+        for name, rx in kinds:
+            if rx.search(c):
+                span = row_span(doc, b.start) or (b.start, b.end)
+                cs = doc.compact_index(span[0])
+                getattr(out, name).append(Match(span[0], span[1], (), cs, doc.compact_index(max(span[0], span[1] - 1)) + 1))
+                break
 
 
 _FACT_VALUES = {"협상": "negotiation", "경쟁적대화": "dialogue", "적격심사": "lowest", "최저가": "lowest",

@@ -190,3 +190,58 @@ def test_a_route_requested_in_writing_passes():
     f, _ = check("○ 계약상대자는 지식재산권 활용을 위해 산출물 반출을 서면으로 요청할 수 있다.")
     assert f.status == "pass"
     assert "반출" in f.message
+
+
+# -- ownership in other words: assets, "all rights", registration in the agency's name -------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 용역 수행 결과 얻어진 일체의 권리는 발주기관의 재산으로 본다.",
+    "○ 과업 수행 중 발생한 발명은 발주기관 단독 명의로 특허 출원한다.",
+    "○ 이 사업으로 만들어진 프로그램과 그에 관한 권리 일체는 수요기관의 자산이다.",
+])
+def test_assets_all_rights_and_registration_in_the_agency_name_are_sole_ownership(clause):
+    f, _ = check(clause)
+    assert f.status == "violation"
+    assert clause.lstrip("○ ")[:15] in quotes(f)
+
+
+def test_patent_filed_in_joint_names_is_joint_ownership():
+    f, _ = check("○ 과업 수행 중 발생한 발명은 발주기관과 계약상대자의 공동 명의로 특허를 출원한다.")
+    assert f.status == "pass"
+
+
+COVER = ["제 안 요 청 서", "사 업 명 | 해솔 통합 예약 플랫폼 구축", "주관기관 | 한빛문화진흥원",
+         "담당 | 책임연구원 | 홍길동", "Ⅰ. 사업 개요", "가. 사업기간: 계약일로부터 6개월", "Ⅵ. 계약 조건"]
+
+
+def check_cover(*lines: str):
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*COVER, *lines)])
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+def test_the_agency_is_read_off_the_cover_and_used_as_the_owner():
+    from rfpcheck.checks.sw06_ip import agency_names
+
+    f, doc = check_cover("○ 개발 결과물의 저작권은 한빛문화진흥원이 보유한다.")
+    names = agency_names(doc)
+    assert "한빛문화진흥원" in names and "책임연구원" not in names
+    assert f.status == "violation"
+    assert "한빛문화진흥원이 보유한다" in quotes(f)
+
+
+def test_the_agency_named_with_the_contractor_is_joint():
+    f, _ = check_cover("○ 개발 결과물의 저작권은 한빛문화진흥원과 계약상대자가 공동으로 보유한다.")
+    assert f.status == "pass"
+
+
+def test_a_local_government_in_the_title_is_an_agency_name():
+    from rfpcheck.checks.sw06_ip import agency_names
+
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (
+        "해솔군 하천 감시 시스템 구축 사업 제안요청서", "Ⅰ. 사업 개요", "가. 홍수감시 기능 고도화")])
+    segment(doc)
+    infer_facts(doc, {})
+    names = agency_names(doc)
+    assert "해솔군" in names and "홍수감시" not in names

@@ -131,3 +131,36 @@ def test_homepage_operation_contract_is_not_development():
     # a contract that rebuilds the site develops it
     inferred(doc, project_name="기관 누리집 개편 및 운영 용역")
     assert development_scope(doc)[0] is True
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 개발 소프트웨어의 공동활용 대상 기관 : 추후 협의",
+    "○ 타 기관 공동활용 여부 : 미정",
+    "○ 공동활용 계획은 사업 착수 후 별도로 결정한다.",
+])
+def test_sharing_left_open_needs_review_not_a_pass(clause):
+    f, _ = run(detect, "8. 기타사항", clause, kind="SW개발", budget="5억")
+    assert f.status == "review"
+    assert "공동활용" in quotes(f)
+
+
+def test_aim_to_make_the_platform_shareable_without_a_range_needs_review():
+    f, _ = run(detect, "Ⅲ. 제안요청 내용", "1. 공통 요구사항",
+               "○ 구축하는 플랫폼은 타 지자체에서도 공동 활용할 수 있도록 모듈화하여 개발한다.",
+               kind="SW개발", budget="5억")
+    assert f.status == "review"
+    assert "모듈화" in quotes(f)
+
+
+def test_aim_to_share_with_a_named_range_passes():
+    f, _ = run(detect, "Ⅲ. 제안요청 내용", "1. 공통 요구사항",
+               "○ 본 시스템은 도내 9개 시·군이 공동 활용이 가능하도록 다중 기관 구조로 개발한다.",
+               kind="SW개발", budget="5억")
+    assert f.status == "pass"
+
+
+def test_module_reuse_inside_the_system_is_not_a_sharing_aim():
+    f, _ = run(detect, "Ⅲ. 제안요청 내용", "1. 공통 요구사항",
+               "○ 인증 모듈은 업무별 화면에서 공동으로 활용할 수 있도록 공통 컴포넌트로 개발한다.",
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"

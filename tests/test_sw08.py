@@ -233,11 +233,12 @@ def test_current_system_and_past_periods_are_not_demands():
     assert "3년" not in quotes(f) and "2022년" not in quotes(f)
 
 
-def test_evaluation_item_scoring_longer_free_periods_needs_review():
+def test_evaluation_item_scoring_longer_free_periods_is_a_violation():
+    # CHECKS.md: extra free years offered in proposals are over the 1-year limit, scored or invited
     f, _ = check_doc("○ 하자보수 기간은 검수 후 1년으로 한다.", head=(HEAD[0], "1. 제안서 평가 기준"),
                      rows=[["평가항목", "평가기준", "배점"], ["무상 유지보수 기간 연장", "1년 연장 제안 시 2점", "4"]])
-    assert f.status == "review"
-    assert "평가" in f.message
+    assert f.status == "violation"
+    assert "평가에서 추가 무상기간 가점" in f.message
     assert "무상 유지보수 기간 연장 | 1년 연장 제안 시 2점 | 4" in quotes(f)
 
 
@@ -245,3 +246,56 @@ def test_a_period_and_a_free_period_over_the_same_number_are_reported_once():
     f, _ = check("5. 계약 조건", "○ 무상 하자보수는 최종 검수 후 2년간 실시하여야 함")
     assert f.status == "violation"
     assert "무상 2년" not in f.message and "(2년)" in f.message
+
+
+# -- verb-bound periods, unlimited responsibility, standby staff, references ----------------------
+
+@pytest.mark.parametrize("clause, said", [
+    ("○ 계약상대자는 최종 검수일부터 24개월간 발생한 하자를 무상으로 보완하여야 한다.", "24개월"),
+    ("○ 납품 후 2년 동안은 발견된 하자를 계약상대자가 수리하여야 함", "2년"),
+])
+def test_period_bound_by_a_repair_verb_is_read(clause, said):
+    f, _ = check("5. 계약 조건", clause)
+    assert f.status == "violation"
+    assert f"({said})" in f.message
+
+
+def test_one_year_bound_by_a_repair_verb_passes():
+    f, _ = check("5. 계약 조건", "○ 계약상대자는 검수일부터 1년간 발생한 하자를 무상으로 보완하여야 한다.")
+    assert f.status == "pass"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 하자에 대하여는 기간의 제한 없이 계약상대자가 무상으로 보수한다.",
+    "○ 개발 프로그램의 하자는 무기한으로 계약상대자가 책임지고 조치한다.",
+])
+def test_defect_responsibility_without_a_time_limit_is_a_violation(clause):
+    f, _ = check("5. 계약 조건", "○ 하자보수 기간은 검수 후 1년으로 한다.", clause)
+    assert f.status == "violation"
+    assert "기간 제한 없는 하자 책임" in f.message
+
+
+def test_staff_placed_during_the_defect_period_needs_review():
+    f, _ = check("5. 계약 조건", "○ 하자보수 기간은 검수 후 1년으로 하며, 그 기간 동안 유지보수 인력 2명을 배치하여야 한다.")
+    assert f.status == "review"
+    assert "상주(대기)" in f.message
+
+
+def test_staff_not_required_on_site_stays_compliant():
+    f, _ = check("5. 계약 조건", "○ 하자보수 기간은 검수 후 1년으로 하며, 하자보수를 위한 인력 상주는 요구하지 않는다.")
+    assert f.status == "pass"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 하자보수는 「소프트웨어 진흥법」 제60조에 의한다.",
+    "○ 계약목적물의 하자담보책임은 용역계약일반조건에서 정한 바에 따름",
+])
+def test_reference_to_the_law_without_a_period_noun_passes(clause):
+    f, _ = check("5. 계약 조건", clause)
+    assert f.status == "pass"
+    assert clause.lstrip("○ ")[:10] in quotes(f)
+
+
+def test_defect_bond_reference_is_not_a_period():
+    f, _ = check("5. 계약 조건", "○ 하자보수보증금은 용역계약일반조건에 따른다.")
+    assert f.status == "missing"

@@ -221,3 +221,61 @@ def test_proposal_outline_example_is_not_a_requirement():
 def test_proposal_guide_obligation_naming_a_product_is_still_judged():
     f, _ = check("Ⅳ. 제안서 작성요령", "○ 제안 DBMS는 Oracle 19c 이상으로 제안하여야 함")
     assert f.status == "violation"
+
+
+# -- migration targets, maintained systems, unlisted names --------------------------------------------
+
+@pytest.mark.parametrize("clause, name", [
+    ("○ 현행 JEUS 7 기반 WAS를 Apache Tomcat 10으로 이관하여 구성하여야 한다.", "Tomcat"),
+    ("○ 기존 Oracle 데이터베이스를 신규 MariaDB 11 환경으로 구축한다.", "MariaDB"),
+])
+def test_the_product_moved_to_is_a_new_demand(clause, name):
+    f, _ = check(REQ, REQ2, clause)
+    assert f.status == "violation"
+    assert name in f.message
+    assert "JEUS" not in f.message and "Oracle" not in f.message
+
+
+def test_version_change_of_the_product_in_place_is_not_a_new_demand():
+    f, _ = check(REQ, REQ2, "○ 기존 Tibero 6을 Tibero 7로 전환하여 운영 안정성을 확보한다.")
+    assert f.status == "pass"
+
+
+def test_products_of_the_maintained_systems_are_existing():
+    f, _ = check("Ⅲ. 과업 내용", "1. 유지관리 범위",
+                 "○ 위탁운영 대상 장비인 Dell PowerEdge R750 서버와 NetApp 스토리지의 펌웨어를 점검한다.",
+                 kind="유지관리운영")
+    assert f.status == "pass"
+
+
+def test_product_list_in_a_maintenance_contract_is_not_a_demand():
+    f, _ = check("Ⅲ. 과업 내용", "1. 점검 범위", "○ WEB/WAS(WebtoB, JEUS) 및 DB(Tibero) 로그를 매월 점검한다.",
+                 kind="유지관리운영")
+    assert f.status == "pass"
+
+
+@pytest.mark.parametrize("clause, name", [
+    ("○ 엔드포인트 보안은 Trend Micro Apex One을 도입하여야 한다.", "Trend Micro"),
+    ("○ 통합 백업은 Commvault 11 이상으로 구성하여야 한다.", "Commvault"),
+    ("○ DBMS는 MariaDB10.11로 구축하여야 한다.", "MariaDB"),
+])
+def test_vendors_and_glued_versions_are_recognised(clause, name):
+    f, _ = check(REQ, REQ2, clause)
+    assert f.status == "violation"
+    assert name in f.message
+
+
+def test_an_unlisted_name_with_a_version_is_review_only():
+    f, _ = check(REQ, REQ2, "○ 메시지 큐는 RabbitMQ 3.12 이상을 설치하여야 한다.")
+    assert f.status == "review"
+    assert "RabbitMQ 3.12" in f.message
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 보안 등급은 Level 2 이상으로 구성하여야 한다.",
+    "○ 서버는 Java 17 이상에서 동작하도록 구축하여야 한다.",
+    "○ 참고로 Lorem 3 문서는 열람만 한다.",
+])
+def test_name_shapes_that_are_not_products_or_not_acquired_pass(clause):
+    f, _ = check(REQ, REQ2, clause)
+    assert f.status == "pass"

@@ -142,3 +142,41 @@ def test_document_without_evaluation_message_does_not_contradict_itself():
                kind="SW개발", budget="5억", doc_type="입찰공고")
     assert f.status == "not_applicable"
     assert "제안서 평가 부분이 없는 문서" in f.message and "입찰공고에서 판단" not in f.message
+
+
+# -- law titles, unusual keys and bare method cells ----------------------------------------------------
+
+def test_article_titles_in_a_basis_list_are_not_the_method():
+    f, _ = run(detect, "2. 추진 근거",
+               "○ 「지방자치단체를 당사자로 하는 계약에 관한 법률 시행령」 제43조(협상에 의한 계약) 등 관련 규정",
+               "- 국가계약법 시행령 제43조의3(경쟁적 대화에 의한 계약)", EVAL, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_article_title_applied_by_a_predicate_is_the_method():
+    f, _ = run(detect, "5. 제안 안내",
+               "○ 「국가계약법 시행령」 제43조(협상에 의한 계약)에 따라 계약상대자를 결정한다.", EVAL,
+               kind="SW개발", budget="5억")
+    assert f.status == "pass"
+
+
+@pytest.mark.parametrize("rows, kind", [
+    ([["구분", "내용"], ["사업자 선정", "경쟁적 대화에 의한 계약"]], "경쟁적 대화"),
+    ([["구분", "내용"], ["계약체결 형태", "협상에 의한 계약"]], "협상"),
+    ([["항목", "내용"], ["추진 형태", "제한경쟁(협상에 의한 계약)"]], "협상"),
+])
+def test_method_keys_without_the_word_method_and_bare_method_cells(rows, kind):
+    f, _ = run(detect, "5. 제안 안내", EVAL, rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert kind in f.message
+
+
+def test_a_law_table_row_is_not_the_method():
+    f, _ = run(detect, "2. 관련 근거", EVAL, rows=[["근거", "내용"], ["국가계약법 시행령 제43조", "협상에 의한 계약"]],
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_key_with_separator_on_a_line_reads_the_lowest_price():
+    f, _ = run(detect, "5. 제안 안내", "○ 낙찰자 선정 : 적격심사", EVAL, kind="SW개발", budget="5억")
+    assert f.status == "violation"
