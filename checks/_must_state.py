@@ -24,7 +24,7 @@ from rfpcheck.pipeline.model import Document, Evidence
 from .common import kinds as _kinds
 from .common import row_text, section_kind
 from .context import CheckContext, Match
-from .spans import row_span, wrapped_line_span
+from .spans import row_cells, row_span, wrapped_line_span
 
 # -- per-document cache ------------------------------------------------------------------------
 
@@ -144,13 +144,38 @@ def leak_list_context(doc: Document, cstart: int, cend: int) -> bool:
 _CHECK_TICK = regex.compile(r"\|\s*[OoＯ○◯●V✓✔]\s*(?:\||$)")
 
 
+# a cell that only offers or marks a choice: check boxes and tick glyphs ("□", "■", "☑", "V", "O", "X"),
+# 예/아니오 ("□ 예 □ 아니오", "예/아니오"), with separators and brackets
+_CHOICE_CELL = regex.compile(r"^(?:[□■☐☑☒▣◻◼✓✔√VvOoＯXxＸ×✗○◯●◉]|예|아니오|아니요|[/·,()\[\]])+$")
+_CHOICE_TOKEN = regex.compile(r"[□■☐☑☒▣◻◼✓✔√VvOoＯXxＸ×✗○◯●◉]|예|아니오|아니요")
+_NUMBER_CELL = regex.compile(r"^[0-9]{1,3}[.)]?$")
+_REQ_ID = regex.compile(r"^[A-Z]{2,4}-?[0-9]{1,4}")
+
+
 def self_check_row(doc: Document, start: int) -> bool:
-    """A row of a self-check / compliance table that merely ticks the topic ("…(제33조) | O")."""
+    """A row of a self-check / compliance table that merely ticks the topic ("…(제33조) | O"), or
+    offers the choice without stating anything: every other cell of the row is a check box or a tick
+    glyph, or 예/아니오 ("SW사업 영향평가 결과서 첨부 | □ | □"), ticked or not."""
     b = doc.block_at(start)
     if b is None or b.table is None:
         return False
+    cells = row_cells(doc, start)
+    if cells and _REQ_ID.match("".join(cells[0].text.split())):
+        return False  # a requirement's row ("PMR-004 | 소프트웨어사업정보 제출 | O") states it
     row = row_text(doc, start)
-    return bool(_CHECK_TICK.search(row)) and len("".join(row.split())) < 120
+    if _CHECK_TICK.search(row) and len("".join(row.split())) < 120:
+        return True
+    choices = 0
+    for cell in cells:
+        if cell.start <= start < cell.end:
+            continue  # the cell of the match states the topic
+        c = "".join(cell.text.split())
+        if not c or _NUMBER_CELL.match(c):
+            continue
+        if not (_CHOICE_CELL.match(c) and _CHOICE_TOKEN.search(c)):
+            return False
+        choices += 1
+    return choices > 0
 
 
 # -- lines, rows and block boundaries ----------------------------------------------------------

@@ -50,7 +50,12 @@ def _estimated_price_gate(doc) -> tuple[Optional[bool], str]:
     est = int(round(incl / 1.1))
     if vat == "included":
         ok = est >= _THRESHOLD
-        return ok, f"사업금액 {won(incl)}(부가세 포함, {how}) → 추정가격 약 {won(est)} {'≥' if ok else '<'} 20억원"
+        if how == "입력값" and f.extra.get("vat_assumed") is not False:
+            # a given amount is taken as VAT-included unless it says 별도; it need not have said 포함
+            basis = "입력값, 부가세 별도 표시가 없어 부가세 포함으로 간주"
+        else:
+            basis = f"부가세 포함, {how}"
+        return ok, f"사업금액 {won(incl)}({basis}) → 추정가격 약 {won(est)} {'≥' if ok else '<'} 20억원"
     if incl < _THRESHOLD:
         return False, f"사업금액 {won(incl)}({how}) < 20억원"
     if est >= _THRESHOLD:

@@ -4,7 +4,8 @@ How the detector decides:
 
 1. Applicability: a given priced_by_fp decides first (no → 해당없음, the demands are not this rule's
    violation; yes → applies, except for ISP/컨설팅·감리·PMO·연구). Then the document: a declaration
-   that the project is outside the ban (part priced by 투입공수) → 검토필요 when demands follow;
+   that the project is outside the ban — the whole price by 투입공수 → 해당없음; part of it (or no
+   reason given) → 검토필요 when demands follow;
    ISP/컨설팅·감리·PMO·연구 → 해당없음; a stated FP price basis, or the RFP's own "투입인력 요구·관리
    금지 대상 사업" line → applies; DB 구축, 운영·유지관리 (by project name, then kinds) and plain
    commercial-SW purchases → 해당없음; an inferred priced_by_fp=yes → applies; 운영 + 개발 in one project
@@ -15,8 +16,11 @@ How the detector decides:
    their attendance, leave or trips, or control replacements and withdrawals. A short table row is read
    as one clause (an evaluation row with its item and criterion; a staffing table's row with its column
    titles, so "PM | 특급 | 1 | 10개월" under "구분 | 등급 | 인원 | 투입기간" demands a grade, a headcount
-   and a period). 현황 sections, agency staff (the agency designating its own people), attendance at
-   presentations and the SW사업정보 template line ("기능점수 산정 가능 전문가를 포함") are not demands.
+   and a period). A plain declarative ("PM은 … 자격 보유자로 한다", "… 6명으로 편성한다") carries a
+   qualification or headcount demand, and a floor ("최소 6명", "3명 이상") is one by itself. 현황
+   sections, agency staff (the agency designating its own people), attendance at presentations, a roster
+   asked only for security or access (보안서약, 출입) and the SW사업정보 template line ("기능점수 산정
+   가능 전문가를 포함") are not demands.
 3. A statement that staff are not managed is 적합 evidence only when no demand follows.
 """
 from __future__ import annotations
@@ -103,7 +107,13 @@ _WITHDRAW_CONTROL = regex.compile(r"(?:시키|시킬|하|할|하는|시|을|를)
 
 # the change word used as the verb of the clause ("교체할 수 없다", "변경 시"), not as a modifier
 # ("변경된 요구사항", "변경사항")
-_CHANGE_AS_VERB = regex.compile(r"(?:할수|하지|하여서는|해서는|하려|하고자|할경우|하는경우|할때|시키|시킬|시에?|을|를|이|은|는|불가|금지|없이)")
+_CHANGE_AS_VERB = regex.compile(r"(?:할수|하지|하여서는|해서는|하려|하고자|할경우|하는경우|할때|시키|시킬|시에?|을|를|이|은|는|불가|금지|없이|수(?:없|있|는)|지(?:않|못|말|아니)|어서는|서는|는경우)")
+# the staff noun as the object of the clause ("제안서에 명시한 인력을 … 다른 사람으로 바꿀 수 없다"),
+# however far before the change word
+_STAFF_OBJECT = regex.compile(_STAFF_NOUN.pattern.replace("(?<![A-Za-z])(?:PM|PL)(?![A-Za-z])", "(?<![A-Za-z])(?:PM|PL)")
+                              .join(("(?:", ")(?:을|를)")))
+# another object or a change of something else between the staff object and the change word
+_OTHER_OBJECT = regex.compile(r"[을를]|과업|내용|기능|범위|일정|계약|설계|요구사항|금액|비용|장소|시스템|장비|제품|방법|계획|데이터|정보|권한|계정|업무|역할|소속")
 
 
 def _staff_change(c: str) -> bool:
@@ -122,12 +132,27 @@ def _staff_change(c: str) -> bool:
             subject = _STAFF_NOUN.search(head[:20])
             if subject and _BARE_CHANGE.search(head) and _CHANGE_AS_VERB.match(c, m.end()):
                 return True
+            obj = None
+            for o in _STAFF_OBJECT.finditer(head):
+                obj = o
+            if (obj is not None and not _OTHER_OBJECT.search(head, obj.end())
+                    and _CHANGE_AS_VERB.match(c, m.end())):
+                return True
             continue
         tail = window[last.end():]
         if tail[:1] in ("와", "과") or _RX["change_other_object"].search(tail):
             continue
         return True
     return False
+
+
+def _roster_for_security(c: str) -> bool:
+    """The only records asked are a roster (명단·명부) for security or access ("보안관리를 위해 참여인력
+    명단과 보안서약서를 제출"), with nothing of the staff's careers, qualifications or shares."""
+    rx = _RX
+    hits = [m.group() for m in rx["records"].finditer(c)]
+    return (bool(hits) and all(rx["roster_only"].search(h) for h in hits) and bool(rx["roster_security"].search(c))
+            and not rx["roster_records"].search(c))
 
 
 def _classify(c: str) -> list[str]:
@@ -137,19 +162,26 @@ def _classify(c: str) -> list[str]:
         return []
     staff = bool(rx["staff"].search(c))
     force = bool(rx["demand_force"].search(c))
+    qualify = bool(rx["qualify"].search(c))
+    headcount = bool(rx["headcount"].search(c))
+    if not force and (qualify or headcount):
+        # an RFP's plain declarative ("… 자격 보유자로 한다", "… 6명으로 편성한다") and a floor on the
+        # headcount ("최소 6명", "3명 이상") demand as much as "하여야 한다"
+        force = bool(rx["declarative"].search(c)
+                     or (headcount and rx["headcount_floor"].search(c) and not rx["headcount_floor_not"].search(c)))
     short = len(c) <= 40  # a form title, a column header or a 목차 line
     found = []
     if staff and _staff_change(c) and rx["replace_control"].search(c) and not rx["replace_permitted"].search(c):
         found.append("replace")
     if staff and rx["onsite"].search(c) and not rx["onsite_not_staff"].search(c):
         found.append("onsite")
-    if rx["qualify"].search(c) and (staff or rx["records"].search(c)) and force:
+    if qualify and (staff or rx["records"].search(c)) and force:
         found.append("qualify")
-    if rx["records"].search(c) and (staff or short):
+    if rx["records"].search(c) and (staff or short) and not _roster_for_security(c):
         found.append("records")
     if _STRONG_EFFORT.search(c) and (staff or short or force):
         found.append("effort")
-    if rx["headcount"].search(c) and force:
+    if headcount and force:
         found.append("headcount")
     if rx["staff_pricing"].search(c):
         found.append("pricing")
@@ -333,6 +365,28 @@ def _banned_statement(ctx: CheckContext) -> Optional[Evidence]:
     return None
 
 
+def _exemption(ctx: CheckContext) -> tuple[Optional[Evidence], str]:
+    """The document's declaration that the project is outside the ban, and its extent: partial (part of
+    the price by 투입공수), whole (the whole price by 투입공수) or unstated. A partial declaration
+    anywhere wins over a whole one."""
+    doc = ctx.doc
+    found: dict[str, Evidence] = {}
+    for m in ctx.finditer(_RX["exempt_declared"]):
+        s, e = doc.sentence_span(m.start, m.end)
+        c = _compact(doc.text[s:e])
+        if _RX["exempt_partial"].search(c):
+            extent = "partial"
+        elif _RX["exempt_whole"].search(c):
+            extent = "whole"
+        else:
+            extent = "unstated"
+        found.setdefault(extent, doc.evidence(s, e))
+    for extent in ("partial", "whole", "unstated"):
+        if extent in found:
+            return found[extent], extent
+    return None, ""
+
+
 def _fp_fact(doc: Document) -> tuple[Optional[str], str]:
     """The priced_by_fp fact as (yes | no | None, how it is known: 입력값 | 추정)."""
     f = doc.facts.get_fact("priced_by_fp")
@@ -369,10 +423,16 @@ def _scope(ctx: CheckContext) -> tuple[str, str, Optional[Evidence]]:
                 "→ 투입인력 요구·관리 금지 적용 대상 아님", None)
     if fp_how == "입력값":
         return ("fp", "대가 산정 방식 기능점수(FP)(입력값) → 투입인력 요구·관리 금지 적용", None)
-    exempt = _first(ctx, "exempt_declared")
-    if exempt is not None:
+    exempt, extent = _exemption(ctx)
+    if exempt is not None and extent == "whole":
+        return ("exempt_whole",
+                "문서가 사업대가 전체를 투입공수 방식으로 산정해 투입인력 요구·관리 금지 대상에서 제외된다고 밝힘 → 해당없음", exempt)
+    if exempt is not None and extent == "partial":
         return ("exempt_declared",
                 "문서가 일부 대가를 투입공수 방식으로 산정해 투입인력 요구·관리 금지 대상에서 제외된다고 밝힘", exempt)
+    if exempt is not None:
+        return ("exempt_declared",
+                "문서가 투입인력 요구·관리 금지 대상에서 제외된다고 밝힘(제외 근거인 대가 산정 방식은 적혀 있지 않음)", exempt)
     fp = _first(ctx, "fp_pricing", reject="fp_not_pricing") or _banned_statement(ctx)
     if fp is not None:
         agree = ", 추정 사실 priced_by_fp=yes와 일치" if fp_value == "yes" else ""
@@ -405,6 +465,10 @@ def detect(ctx: CheckContext):
     scope, reason, scope_ev = _scope(ctx)
     if scope in ("advisory", "db", "operation", "purchase", "not_fp"):
         return ctx.not_applicable(RULE, reason)
+    if scope == "exempt_whole":
+        return ctx.finding(RULE, "not_applicable",
+                           "문서가 사업대가 전체를 투입공수 방식으로 산정했다고 밝혀 투입인력 요구·관리 금지 대상이 아닙니다.",
+                           [scope_ev] if scope_ev else [], applies=reason)
 
     demands, no_manage = _find_demands(ctx)
     if scope == "fp":
@@ -414,12 +478,16 @@ def detect(ctx: CheckContext):
         relevant = demands
 
     if scope == "exempt_declared":
+        if scope_ev is not None:  # the declaration itself ("투입공수 방식의 사업대가를 포함") is no demand
+            relevant = [d for d in relevant if d.end <= scope_ev.start or d.start >= scope_ev.end]
         if relevant:
             picked = _pick(relevant)
             ev = ([scope_ev] if scope_ev else []) + [_quote(ctx, d) for d in picked][: _MAX_QUOTES - 1]
+            said = ("일부 대가를 투입공수 방식으로 산정해 투입인력 관리 금지 대상이 아니라고" if "일부" in reason
+                    else "투입인력 관리 금지 대상이 아니라고(대가 산정 방식은 밝히지 않음)")
             return ctx.finding(
                 RULE, "review",
-                f"문서는 일부 대가를 투입공수 방식으로 산정해 투입인력 관리 금지 대상이 아니라고 밝혔으나 {josa(_kinds_text(picked), '이/가')} 있습니다. "
+                f"문서는 {said} 밝혔으나 {josa(_kinds_text(picked), '이/가')} 있습니다. "
                 "FP로 산정한 개발 부분에 대한 요구인지 사람이 확인해야 합니다.",
                 ev, applies=reason)
         return ctx.not_applicable(RULE, reason + " → 해당없음")

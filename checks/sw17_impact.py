@@ -7,6 +7,7 @@ import regex
 
 from rfpcheck.pipeline.model import Document, Finding
 
+from . import _must_state as ms
 from .common import kinds, load_lexicon
 from .context import CheckContext, Match
 from .gates import dedupe, development_scope, kinds_label, local_matches, self_check_row, sentence_compact, window
@@ -93,19 +94,23 @@ def detect(ctx: CheckContext) -> Finding:
 
     state, exempt_labels, regions = _form_categories(ctx)
     in_form = lambda m: any(r.start <= m.start < r.end for r in regions)  # noqa: E731
+    # a row of a self-check table, ticked or not, states nothing ("영향평가 결과서 첨부 | □ | □")
+    checklist = lambda m: self_check_row(doc, m) or ms.self_check_row(doc, m.start)  # noqa: E731
+    not_exempt = lex.rx("not_exempt")
     done, claims = [], []
     for m in local_matches(ctx, lex.rx("done")):
-        if self_check_row(doc, m) or in_form(m):
+        if checklist(m) or in_form(m):
             continue
         b, _ = window(doc, m, 6, 0)
         if regex.search(r"개인정보|변경$", b):
             continue
         s = sentence_compact(ctx, m)
-        if regex.search(r"실시하지(않|아니)|대상(이|에서)?(아님|아니|제외)|제외대상|면제", s):
+        if regex.search(r"실시하지(않|아니)|대상(이|에서)?(아님|아니|제외)|제외대상|면제", s) and not not_exempt.search(s):
             claims.append(m)
         else:
             done.append(m)
-    claims += [m for m in ctx.finditer(lex.rx("exempt_claim")) if not in_form(m) and not self_check_row(doc, m)]
+    claims += [m for m in ctx.finditer(lex.rx("exempt_claim"))
+               if not in_form(m) and not checklist(m) and not not_exempt.search(sentence_compact(ctx, m))]
 
     scope = why if dev else f"사업유형 {kinds_label(ks)}"
     # 1. exemption read from the document itself
@@ -129,6 +134,8 @@ def detect(ctx: CheckContext) -> Finding:
     inner, outer = _user_balance(doc, lex)
     name = "".join((doc.facts.value("project_name") or "").split())
     name_inner = bool(name and lex.rx("inner_name").search(name))
+    said_internal = next((m for m in local_matches(ctx, lex.rx("internal_use"))
+                          if not checklist(m) and not in_form(m)), None)
     internal = inner >= 8 and outer < 0.6 * (inner + 1)
     strong_internal = internal and (name_inner or outer < 0.25 * (inner + 1))
     cue = f"내부 사용자 표현 {inner}회, 외부 이용자 표현 {outer}회" + (", 사업명이 내부 업무용" if name_inner else "")
@@ -159,6 +166,15 @@ def detect(ctx: CheckContext) -> Finding:
         return ctx.finding(RULE, "review", f"영향평가 결과서나 실시 문구가 없습니다. 시스템 사용자가 주로 기관 내부 직원으로 보여"
                            f"({cue}) 단일기관 내부용 제외 사업일 수 있으니 확인하십시오.",
                            applies=f"{scope}; 단일기관 내부용 여부 불확실")
+    if state != "other" and said_internal is not None:
+        return ctx.finding(RULE, "review", "영향평가 결과서나 실시 문구가 없습니다. 문서가 시스템을 기관 내부 직원만 쓴다고 밝혀 "
+                           "단일기관 내부용 제외 사업(지침 제6조)일 수 있으니 확인하십시오.",
+                           [ctx.evidence(said_internal.start, said_internal.end)],
+                           applies=f"{scope}; 문서에 내부 직원 전용 시스템이라는 문장 → 단일기관 내부용 여부 확인 필요")
+    if state != "other" and name_inner:
+        return ctx.finding(RULE, "review", f"영향평가 결과서나 실시 문구가 없습니다. 사업명이 기관 내부 업무용으로 보여({cue}) "
+                           "단일기관 내부용 제외 사업(지침 제6조)일 수 있으니 확인하십시오.",
+                           applies=f"{scope}; 사업명이 내부 업무용 → 단일기관 내부용 여부 확인 필요")
     return ctx.finding(
         RULE, "missing",
         "SW사업 영향평가 결과서(또는 영향평가 실시 문구)가 없습니다. 제외 사업이면 그 사유를 밝혀야 합니다.",

@@ -1,10 +1,11 @@
 """사업금액 1억원 이상의 SW 개발·유지관리·운영 사업은 계약상대자가 SW사업정보(계약 후, 종료 후)를 SW사업정보 저장소에 제출하도록 정한다."""
 from __future__ import annotations
 
-from rfpcheck.pipeline.model import Finding
+from rfpcheck.pipeline.model import Document, Finding
 
+from . import _must_state as ms
 from .common import load_lexicon
-from .context import CheckContext
+from .context import CheckContext, Match
 from .gates import amount_scope, dedupe, law_list_item, local_matches, self_check_row, silence
 from .registry import C, Rule
 
@@ -26,6 +27,12 @@ RULE = Rule(
 THRESHOLD = 100_000_000
 
 
+def _one_sentence(doc: Document, m: Match) -> bool:
+    """The statement stays in one sentence (the article and the submission are one statement)."""
+    s, e = doc.sentence_span(m.start, m.start + 1)
+    return m.end <= e
+
+
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     sc = amount_scope(ctx, RULE, THRESHOLD, operation=True)
@@ -34,7 +41,11 @@ def detect(ctx: CheckContext) -> Finding:
     applies = sc.applies
     lex = load_lexicon("sw18")
     found = [m for m in local_matches(ctx, lex.rx("statement"))
-             if not law_list_item(doc, m) and not self_check_row(doc, m)]
+             if not law_list_item(doc, m) and not self_check_row(doc, m) and not ms.self_check_row(doc, m.start)]
+    found += [m for m in local_matches(ctx, lex.rx("article_statement"))
+              if _one_sentence(doc, m) and not law_list_item(doc, m) and not self_check_row(doc, m)
+              and not ms.self_check_row(doc, m.start)]
+    found.sort(key=lambda m: m.start)
     if found:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in found], 2)
         return ctx.finding(RULE, "pass", "계약상대자의 SW사업정보(수행·실적 정보) 작성·제출이 명시되어 있습니다.", ev,

@@ -127,3 +127,30 @@ def check_guide(*guide_lines: str):
 def test_proposal_writing_instructions_and_outline_rows_do_not_count(line):
     f, _ = check_guide(line)
     assert f.status == "missing", quotes(f)
+
+
+# -- notes after the nouns, conformance checks, counts and particles in either order ----------------
+
+@pytest.mark.parametrize("line", [
+    "○ 통합 DB 재설계 시 데이터 표준 사전(용어·단어·도메인)을 정의하여 적용한다",
+    "○ 신규 DB 항목의 용어·도메인 표준 준수 여부를 점검하여 결과를 보고한다",
+])
+def test_data_standards_in_other_wordings_pass(line):
+    f, _ = check(DB, line)
+    assert f.status == "pass", f.message
+    assert "DB 표준화" in f.message
+
+
+def test_web_standards_are_not_data_standards():
+    f, _ = check(DB, "○ 사용자 화면의 웹 표준 준수 여부를 점검한다")
+    assert f.status == "missing", quotes(f)
+
+
+@pytest.mark.parametrize("line", [
+    "○ 알림 서비스 추가에 따라 테이블을 3개 신설한다",
+    "○ 통계 기능을 위해 집계 테이블 2개를 생성한다",
+    "○ 예약 이력을 위해 민원 DB(운영계)를 재설계한다",
+])
+def test_table_and_db_work_with_counts_and_particles_apply_in_operation(line):
+    f, _ = check(line, given={"사업유형": "유지관리", "사업금액": "2억원"}, section="MPR-001 운영 요구사항")
+    assert f.status == "missing", f.applies

@@ -98,3 +98,26 @@ def test_a_match_does_not_run_into_the_next_heading():
 def test_an_outline_row_of_the_proposal_does_not_count():
     f, _ = check("○ 기상 자료를 조회한다", "Ⅳ. 제안서 작성 요령", "5. 데이터 부문 : 데이터 개방 계획 및 활용 방안")
     assert f.status == "missing", [e.quote for e in f.evidence]
+
+
+# -- metadata and open data sets kept current, with a short gap before the verb ----------------------
+
+@pytest.mark.parametrize("line, word", [
+    ("○ 변경된 테이블의 메타데이터는 분기마다 갱신한다", "메타데이터"),
+    ("○ 개방 데이터는 연 2회 갱신하여 포털에 반영한다", "개방 데이터"),
+    ("○ 개방데이터셋의 원천 테이블이 바뀌면 즉시 현행화한다", "개방데이터셋"),
+])
+def test_upkeep_of_metadata_and_open_data_passes_in_operation(line, word):
+    f, doc = check(line, kind="유지관리")
+    assert f.status == "pass", f.message
+    assert word in f.evidence[0].quote
+
+
+@pytest.mark.parametrize("line", [
+    "○ 개방 데이터 조회 화면에서 사용자가 관심 데이터를 등록할 수 있어야 한다",
+    "○ 첨부파일의 메타데이터 추출 결과를 등록한다",
+    "○ 문서 제목, 작성자 등 메타데이터, 본문 데이터 등록 기능을 제공한다",
+])
+def test_screens_extraction_and_system_functions_do_not_count(line):
+    f, _ = check(line)
+    assert f.status == "missing", [e.quote for e in f.evidence]

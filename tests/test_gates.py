@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from rfpcheck.checks import gates
+from rfpcheck.checks import _must_state, gates
 from rfpcheck.checks.context import CheckContext
 from rfpcheck.checks.registry import get_rule
 from rfpcheck.pipeline.model import Fact
@@ -70,6 +70,28 @@ def test_mark_ticks_count_without_a_check_header_and_outside_tables():
 def test_overview_and_requirement_rows_are_not_self_check_rows(rows, needle):
     doc = build("3. 요구사항", rows=rows)
     assert not gates.self_check_row(doc, match(doc, needle))
+
+
+@pytest.mark.parametrize("rows, needle", [
+    ([["점검항목", "해당", "미해당"], ["SW사업 영향평가 결과서 첨부", "□", "□"]], "영향평가 결과서"),  # not ticked
+    ([["점검항목", "해당", "미해당"], ["SW사업정보 제출", "■", "☐"]], "SW사업정보 제출"),
+    ([["항목", "확인"], ["개인정보 영향평가 수행", "☐ 예 ☐ 아니오"]], "개인정보 영향평가"),
+    ([["번호", "항목", "확인"], ["7", "데이터 품질진단 계획 수립", "예/아니오"]], "품질진단"),
+    ([["항목", "결과"], ["과업심의위원회 개최 및 결과 반영 여부를 검토하였는가", "V"]], "과업심의위원회"),
+])
+def test_rows_that_only_offer_or_mark_a_choice_are_self_check_rows(rows, needle):
+    doc = build("[별지] 법제도 준수 점검표", rows=rows)
+    assert _must_state.self_check_row(doc, match(doc, needle).start), needle
+
+
+@pytest.mark.parametrize("rows, needle", [
+    ([["요구사항 ID", "요구사항 명칭", "필수"], ["PMR-004", "소프트웨어사업정보 제출", "O"]], "사업정보 제출"),
+    ([["구분", "내용"], ["SW사업 영향평가", "실시 완료(결과서 붙임 4)"]], "영향평가"),
+    ([["구분", "내용", "확인"], ["개인정보 영향평가", "설계 단계에서 수행", "□"]], "개인정보 영향평가"),
+])
+def test_rows_that_state_something_are_not_self_check_rows(rows, needle):
+    doc = build("3. 추진 현황", rows=rows)
+    assert not _must_state.self_check_row(doc, match(doc, needle).start), needle
 
 
 def test_same_block():

@@ -128,3 +128,20 @@ def test_details_under_a_bare_name_are_read_but_not_those_of_the_next_step():
     # the line under the name is the submission deadline, not the briefing's date
     f, _ = check("○ 제안요청 설명회", "○ 제안서 제출: 2025. 4. 20. 17:00까지")
     assert f.status == "missing", quotes(f)
+
+
+def test_a_given_amount_without_a_vat_basis_is_said_to_be_taken_as_included():
+    f, doc = check("○ 과업 내용은 본 제안요청서에 따름", given={"사업유형": "SW개발", "사업금액": "21억원"})
+    assert f.status == "not_applicable"
+    assert "부가세 포함으로 간주" in f.applies and "부가세 포함, 입력값" not in f.applies
+    # where the facts record that the user stated the basis, the reason says so
+    doc.facts["budget_krw"].extra["vat_assumed"] = False
+    f = detect(CheckContext(doc))
+    assert "부가세 포함, 입력값" in f.applies and "간주" not in f.applies
+
+
+def test_an_amount_read_with_its_vat_basis_names_the_basis():
+    f, _ = check("○ 과업 내용은 본 제안요청서에 따름", "2. 사업예산: 금 2,100,000,000원(부가가치세 포함)",
+                 given={"사업유형": "SW개발"})
+    assert f.status == "not_applicable"
+    assert "부가세 포함, 추정" in f.applies and "간주" not in f.applies

@@ -294,3 +294,64 @@ def test_a_change_word_without_an_object_reaches_back_to_the_staff_subject_only_
     # "변경된 요구사항" modifies a noun: nothing about staff changes
     f, _ = check(REQ, PMR, "○ 투입인력은 요구사항 분석을 수행하며 변경된 요구사항은 발주기관 승인을 받아 반영한다.")
     assert f.status == "pass", (f.message, quotes(f))
+
+
+# -- change verbs, declaratives, floors, security rosters and the extent of a declared exemption --------
+
+@pytest.mark.parametrize("clause, kind", [
+    # 바꾸다 as the change verb, the staff object far before it
+    ("○ 계약상대자는 착수보고 때 제출한 투입 인력을 사업 종료 시까지 발주기관과 협의 없이 다른 사람으로 바꿔서는 안 된다.",
+     "교체·변경 통제"),
+    ("○ 수행사는 제안서에 적은 핵심 인력을 감독관 승인 없이 다른 기술자로 바꾸어서는 안 된다.", "교체·변경 통제"),
+    # a plain declarative of a qualification or a headcount
+    ("○ 총괄책임자(PM)는 정보시스템감리사 자격 소지자로 한다.", "등급·경력·자격"),
+    ("○ 분석·설계 단계의 참여 인원은 최소 4명으로 편성한다.", "인원수 지정"),
+    # a floor on the headcount with no verb at all
+    ("○ 개발 인력: 5명 이상(PM 포함)", "인원수 지정"),
+    # a roster together with the staff's careers
+    ("○ 참여 인력 명단과 각자의 경력 사항을 제출한다.", "이력·경력 자료"),
+])
+def test_demands_in_other_wordings_are_violations(clause, kind):
+    f, doc = check(REQ, PMR, clause)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert kind in f.message
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+@pytest.mark.parametrize("clause", [
+    # a roster for access and security pledges asks nothing of the staff's careers
+    "○ 착수계 제출 시 출입증 발급을 위하여 참여 인력 명단을 함께 제출한다.",
+    "○ 보안교육 실시 후 참여 인원 명부와 비밀유지 서약서를 보관한다.",
+    # the system's users, a change of something other than staff, and a plain role split
+    "○ 시스템은 관리자 10명 이상이 동시에 사용할 수 있어야 한다.",
+    "○ 계약상대자는 인력을 보강하고 일정을 바꿀 수 없다.",
+    "○ 교육은 업무 담당자 20명 이상을 대상으로 실시한다.",
+    "○ 사업 기간 중 수행 인력의 역할 분담은 계약상대자가 정한다.",
+])
+def test_look_alikes_in_other_wordings_are_not_demands(clause):
+    f, _ = check(REQ, PMR, clause)
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_whole_price_by_effort_is_not_applicable_and_part_of_it_needs_review():
+    demand = "○ PM과 개발자 2명은 사업기간 동안 발주기관에 상주하여야 함"
+    f, _ = check("○ 본 사업의 사업대가는 전액 투입공수 방식으로 산정하였으므로 투입인력 요구·관리 금지 대상에서 제외함",
+                 REQ, PMR, demand)
+    assert f.status == "not_applicable", f.message
+    assert "전체" in f.applies and "해당없음" in f.applies
+    assert "투입공수 방식으로 산정" in quotes(f)
+    f, _ = check("○ 본 사업은 운영 부문에 한해 일부 투입공수 방식의 대가를 포함하므로 투입인력 요구·관리 금지 대상에서 제외함",
+                 REQ, PMR, demand)
+    assert f.status == "review"
+    assert "일부 대가" in f.message and "일부 대가" in f.applies
+    # the declaration itself is not quoted twice as a demand
+    assert len({e.quote for e in f.evidence}) == len(f.evidence)
+    assert sum("금지 대상에서 제외" in e.quote for e in f.evidence) == 1
+
+
+def test_an_exemption_without_its_reason_needs_review_and_says_the_reason_is_missing():
+    f, _ = check("○ 본 사업은 투입인력 요구 및 관리 금지 대상이 아님", REQ, PMR, "○ 개발인력은 발주기관에 상주하여야 함")
+    assert f.status == "review"
+    assert "대가 산정 방식은 밝히지 않음" in f.message and "일부 대가" not in f.message
+    assert "적혀 있지 않음" in f.applies

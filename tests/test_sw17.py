@@ -108,3 +108,41 @@ def test_a_policing_project_without_the_assessment_needs_review():
     f, _ = run(detect, "2. 과업 내용", *PUBLIC, head=head, kind="고도화", budget="5억")
     assert f.status == "review"
     assert "안보·치안·외교" in f.message
+
+
+# -- negated exemptions, internal-use statements and names, unticked check rows ---------------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 본 사업은 SW사업 영향평가 면제 사업에 해당하지 않으며 결과서는 사전규격 공개 전에 공시할 예정임",
+    "○ 본 사업은 소프트웨어사업 영향평가 제외 대상이 아니므로 평가를 진행 중임",
+])
+def test_a_negated_exemption_is_not_an_exemption(clause):
+    f, _ = run(detect, "2. 추진 근거", clause, *PUBLIC, kind="SW개발", budget="5억")
+    assert f.status == "missing", (f.message, f.applies)
+
+
+def test_a_statement_that_only_staff_use_the_system_needs_review_whatever_the_counts():
+    lines = ("2. 사업 목적", "○ 이 시스템은 본청 소속 공무원만 이용하는 내부 행정업무 시스템이다.", *PUBLIC[:2])
+    f, doc = run(detect, *lines, kind="SW개발", budget="5억",
+                 head=["가온시 행정업무 통합시스템 구축 제안요청서", "1. 사업 개요", "가. 사업기간: 8개월"])
+    assert f.status == "review", (f.message, f.applies)
+    assert "내부 직원만" in f.message and "공무원만 이용" in quotes(f)
+    # an admin screen closed to outsiders is access control, not a single-agency system
+    f, _ = run(detect, "2. 보안 요구사항", "○ 관리자 화면은 내부 직원만 접속할 수 있도록 접근을 통제한다.", *PUBLIC,
+               kind="SW개발", budget="5억")
+    assert f.status == "missing", (f.message, f.applies)
+
+
+def test_an_internal_project_name_needs_review():
+    f, _ = run(detect, "2. 사업 내용", "○ 결재 양식 편집과 결재선 지정 기능을 개선한다.", kind="SW개발", budget="5억",
+               head=["가온시 전자결재시스템 고도화 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 6개월"])
+    assert f.status == "review", (f.message, f.applies)
+    assert "사업명" in f.applies
+
+
+@pytest.mark.parametrize("cells", [["□", "□"], ["☐ 예 ☐ 아니오"], ["V"]])
+def test_a_check_row_ticked_or_not_is_no_evidence(cells):
+    f, _ = run(detect, "2. 사업 개요", *PUBLIC, "[별지] 법제도 준수 점검표",
+               rows=[["점검 항목", *(["해당", "미해당"] if len(cells) == 2 else ["확인"])],
+                     ["소프트웨어사업 영향평가 결과서 첨부", *cells]], kind="SW개발", budget="5억")
+    assert f.status == "missing", (f.message, quotes(f))

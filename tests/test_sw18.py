@@ -6,7 +6,7 @@ import pytest
 
 from rfpcheck.checks.sw18_project_info import detect
 
-from docbuild import run
+from docbuild import quotes, run
 
 CLAUSE = "○ 계약상대자는 「소프트웨어 진흥법」 제46조에 따라 SW사업정보(SW사업 수행 및 실적정보) 데이터를 작성하여 제출하여야 함"
 
@@ -80,3 +80,29 @@ def test_other_topics_and_outline_items_are_not_the_submission(lines):
     f, _ = run(detect, "6. 기타", *lines, kind="SW개발", budget="5억")
     assert f.status == "missing"
     assert f.evidence == []
+
+
+# -- a leak of "SW사업 정보" is another topic; the article applied in one sentence ---------------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 수행사는 SW사업 정보의 외부 누출을 막기 위해 비밀유지 확약서를 작성하여 제출한다.",
+    "○ 소프트웨어사업 정보 보호를 위하여 참여자 전원의 보안서약서를 등록한다.",
+])
+def test_security_of_project_information_is_not_the_submission(clause):
+    f, _ = run(detect, "6. 보안 요구사항", clause, kind="SW개발", budget="5억")
+    assert f.status == "missing", quotes(f)
+
+
+def test_the_article_applied_in_one_sentence_passes_and_a_law_list_does_not():
+    f, doc = run(detect, "6. 프로젝트관리 요구사항",
+                 "○ 계약상대자는 「소프트웨어 진흥법」 제46조에 따라 사업 종료 후 규모·일정·품질에 관한 자료를 장관이 정하는 곳에 등록한다.",
+                 kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "제46조" in quotes(f)
+    f, _ = run(detect, "2. 관련 법령", "- 「소프트웨어 진흥법」 제46조", "- 「전자정부법」", "6. 프로젝트관리 요구사항",
+               "○ 착수계와 사업수행계획서를 제출한다.", kind="SW개발", budget="5억")
+    assert f.status == "missing", quotes(f)
+    # the article in one sentence, a submission in the next: not one statement
+    f, _ = run(detect, "6. 기타", "○ 「소프트웨어 진흥법」 제46조는 별도로 안내한다. 착수계는 계약 후 7일 이내에 제출한다.",
+               kind="SW개발", budget="5억")
+    assert f.status == "missing", quotes(f)
