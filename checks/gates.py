@@ -377,7 +377,7 @@ def law_list_item(doc: Document, m: Match) -> bool:
 
 # -- self-check tables -----------------------------------------------------------------------------
 
-_TICK_MARK = regex.compile(r"^(?:[OoＯ○◯●◉VvＶ✓✔√☑■XxＸ×✗☒]|\([OX○×]\)|\[[OX○×V]\])$")
+_TICK_MARK = regex.compile(r"^(?:[OoＯ○◯●◉VvＶ✓✔√☑■□☐XxＸ×✗☒]|\([OX○×]\)|\[[OX○×V ]?\])$")
 _TICK_WORD = regex.compile(r"^(?:예|아니오|아니요|해당|미해당|비해당|적용|미적용|준수|미준수|있음|없음|반영|미반영|"
                            r"완료|미완료|이행|미이행|확인|Y|N|YES|NO|Yes|No)$")
 _CHECK_HEADER = regex.compile(r"점검|확인|준수|여부|체크|자가|이행|적용|결과")
@@ -406,10 +406,10 @@ def _row_cells(doc: Document, m: Match) -> tuple[list[str], int, Optional[str]]:
 
 
 def self_check_row(doc: Document, m: Match) -> bool:
-    """The match is a ticked row of a self-check / compliance table ("15. SW사업 적정사업기간 산정 | O",
-    "적정 사업기간 산정 기준 적용 | 예" under a "점검항목 | 준수여부" header), which ticks every topic and
-    states none of them. A mark (O, ○, V, ✓) ticks anywhere; a word (예, 해당, 적용, 준수) only under a
-    header that asks for a check."""
+    """The match is a row of a self-check / compliance table ("15. SW사업 적정사업기간 산정 | O",
+    "적정 사업기간 산정 기준 적용 | 예" under a "점검항목 | 준수여부" header), which lists every topic and
+    states none of them — ticked or still blank (□, ☐, [ ]). A mark ticks anywhere; a word (예, 해당,
+    적용, 준수) only under a header that asks for a check."""
     cells, idx, header = _row_cells(doc, m)
     if len(cells) < 2 or sum(len(c) for c in cells) > _ROW_MAX or _REQ_ID.match(cells[0]):
         return False

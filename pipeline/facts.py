@@ -1491,9 +1491,11 @@ def parse_given(given: dict[str, Any]) -> dict[str, tuple[Any, dict[str, Any]]]:
                 stated = parse_amount(val)
             if stated is None:
                 raise _bad(key, str(raw), "예: 12억, 1,250,000,000원, 1250백만원")
-            vat = vat_state(txt) or "included"
+            said = vat_state(txt)
+            vat = said or "included"
             krw = int((Decimal(stated) * VAT_RATE).to_integral_value()) if vat == "excluded" else stated
-            out["budget_krw"] = (krw, {"vat": vat, "stated_krw": stated})
+            # vat_assumed: the user gave no VAT basis, so the amount is taken as VAT-included
+            out["budget_krw"] = (krw, {"vat": vat, "stated_krw": stated, "vat_assumed": said is None})
             out.setdefault("budget_vat", (vat, {}))
             out.setdefault("budget_stated_krw", (stated, {}))
         elif canon == "budget_vat":
