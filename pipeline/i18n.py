@@ -120,6 +120,7 @@ def article_en(article: str) -> Optional[str]:
 
 # ── locations ───────────────────────────────────────────────────────────────────────────────────
 
+_LOC_ESTIMATE = re.compile(r"^약 (\d+)쪽(?: \(([^()]*)\))?(?:, (.+))?$")
 _LOC_PARTS = (
     (re.compile(r"^(\d+)쪽$"), "loc.page"),
     (re.compile(r"^(\d+)번째 구역$"), "loc.section"),
@@ -219,6 +220,13 @@ class Locale:
         language; a label this does not understand is returned unchanged."""
         if not location or not self.en:
             return location or ""
+        est = _LOC_ESTIMATE.match(location)
+        if est:  # "약 15쪽 (1번째 구역, 문단 229), 표 53 (5행 3열)": an estimated page, then the exact place
+            page, exact, rest = est.groups()
+            out_est = self.t("loc.page_estimated", n0=page)
+            if exact:
+                out_est += f" ({self.location(exact)})"
+            return out_est + (f", {self.location(rest)}" if rest else "")
         out = []
         for part in location.split(", "):
             for rx, key in _LOC_PARTS:

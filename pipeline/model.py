@@ -48,6 +48,7 @@ class RawBlock:
     section_no: Optional[int] = None  # HWP 구역 / DOCX section, 0-based
     para: Optional[int] = None  # paragraph ordinal in the source (HWP/DOCX), 0-based
     depth: int = 0  # nesting depth (table in table, text box)
+    page_estimated: bool = False  # page estimated from a stored layout (HWP/HWPX), not printed
 
 
 @dataclass
@@ -69,11 +70,22 @@ class Block:
     para: Optional[int] = None
     depth: int = 0
     in_toc: bool = False
+    page_estimated: bool = False
 
     def location_label(self) -> str:
-        """Where a person finds this block: page for paged formats, else section/paragraph."""
+        """Where a person finds this block: the page for paged formats ("15쪽"); an estimated page
+        with the section and paragraph that locate it exactly ("약 15쪽 (1번째 구역, 문단 229)");
+        else the section and paragraph."""
         parts = []
-        if self.page is not None:
+        if self.page is not None and self.page_estimated:
+            where = f"약 {self.page}쪽"
+            if self.para is not None:
+                exact = f"문단 {self.para + 1}"
+                if self.section_no is not None:
+                    exact = f"{self.section_no + 1}번째 구역, {exact}"
+                where = f"{where} ({exact})"
+            parts.append(where)
+        elif self.page is not None:
             parts.append(f"{self.page}쪽")
         elif self.para is not None:
             if self.section_no is not None:
@@ -441,6 +453,7 @@ def build_document(
                 section_no=rb.section_no,
                 para=rb.para,
                 depth=rb.depth,
+                page_estimated=rb.page_estimated and rb.page is not None,
             )
         )
         prev = rb

@@ -3,6 +3,7 @@
 files."""
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -27,7 +28,7 @@ from rfpcheck.pipeline.extract.hwp import (
     format_number,
     iter_records,
 )
-from rfpcheck.pipeline.model import CAPTION, HEADING, LIST_ITEM, NOTE, TABLE_CELL
+from rfpcheck.pipeline.model import CAPTION, HEADING, LIST_ITEM, NOTE, PARAGRAPH, TABLE_CELL
 from rfpcheck.pipeline.normalize import text_quality
 
 # -- bytes made by hand ------------------------------------------------------------------------
@@ -238,6 +239,98 @@ def test_label_evidence_quotes_are_in_the_text(doc_id):
 def test_twins_agree(hwp_id, pdf_id):
     sim = twin_similarity(_doc(hwp_id), _doc(pdf_id))
     assert sim >= 0.9, f"{hwp_id} vs {pdf_id}: similarity {sim:.3f}"
+
+
+# -- corpus: estimated pages against the PDF twins ---------------------------------------------
+
+_SAMPLED_KINDS = (PARAGRAPH, HEADING, LIST_ITEM, TABLE_CELL)
+
+
+def _pdf_page_finder(pdf):
+    """A function from a whitespace-free key to the PDF page holding it, None unless it occurs
+    exactly once in the PDF's text."""
+    parts, starts, pages = [], [], []
+    pos = 0
+    for b in pdf.blocks:
+        c = _compact(b.text)
+        starts.append(pos)
+        pages.append(b.page)
+        parts.append(c)
+        pos += len(c)
+    text = "".join(parts)
+
+    def find(key: str):
+        i = text.find(key)
+        if i < 0 or text.find(key, i + 1) >= 0:
+            return None
+        return pages[bisect.bisect_right(starts, i) - 1]
+
+    return find
+
+
+def _page_pairs(hwp_id: str, pdf_id: str) -> list[tuple]:
+    """(block, PDF page) for every paragraph or cell of 30 characters or more whose first 30
+    characters occur once in the twin; skips twins printed two pages to a sheet."""
+    doc, pdf = _doc(hwp_id), _doc(pdf_id)
+    if doc.pages and pdf.pages and pdf.pages * 1.5 < doc.pages:
+        pytest.skip(f"{pdf_id} is printed {doc.pages} pages on {pdf.pages} sheets")
+    find = _pdf_page_finder(pdf)
+    out = []
+    for b in doc.blocks:
+        c = _compact(b.text)
+        if b.kind in _SAMPLED_KINDS and len(c) >= 30:
+            page = find(c[:30])
+            if page is not None:
+                out.append((b, page))
+    return out
+
+
+@needs_shared
+@pytest.mark.parametrize("hwp_id,pdf_id", TWINS)
+def test_estimated_pages_agree_with_the_pdf_twin(hwp_id, pdf_id):
+    # the estimate follows the layout Hangul stored on the machine that saved the file; the
+    # twin may have been printed from another layout, so a page off is allowed, rarely more
+    pairs = _page_pairs(hwp_id, pdf_id)
+    assert len(pairs) >= 50
+    exact = sum(b.page == p for b, p in pairs) / len(pairs)
+    near = sum(abs(b.page - p) <= 1 for b, p in pairs) / len(pairs)
+    assert near >= 0.95 and exact >= 0.5, f"{hwp_id}: exact {exact:.0%}, within a page {near:.0%}"
+    doc, pdf = _doc(hwp_id), _doc(pdf_id)
+    assert abs(doc.pages - pdf.pages) <= 2
+    assert all(b.page_estimated for b, _ in pairs)
+
+
+@needs_shared
+def test_estimated_pages_are_mostly_exact_over_all_twins():
+    exact = total = 0
+    for hwp_id, pdf_id in TWINS:
+        if hwp_id not in HWP_PATHS:
+            continue
+        try:
+            pairs = _page_pairs(hwp_id, pdf_id)
+        except pytest.skip.Exception:
+            continue
+        exact += sum(b.page == p for b, p in pairs)
+        total += len(pairs)
+    if not total:
+        pytest.skip("no twins to compare")
+    assert exact / total >= 0.8, f"{exact}/{total} on the PDF's page"
+
+
+@needs_shared
+def test_a_heading_after_many_split_tables_lands_on_its_printed_page():
+    # d022's project management requirements come after some thirty pages of requirement tables
+    # that run over pages; the PDF twin prints the heading on its page 31
+    doc = _need("d022")
+    head = next(b for b in doc.blocks if _compact(b.text).startswith("□프로젝트관리요구사항"))
+    find = _pdf_page_finder(_doc("d023"))
+    printed = find(_compact(head.text)[:20])
+    assert printed == 31 and abs(head.page - printed) <= 1
+    assert head.location_label() == f"약 {head.page}쪽 (1번째 구역, 문단 {head.para + 1})"
+    # pages of body blocks go forward (a floating table that waits for the next page may come
+    # before text still on the page before)
+    pages = [b.page for b in doc.blocks if b.depth == 0]
+    assert sum(b < a for a, b in zip(pages, pages[1:])) <= 2 and pages[-1] == doc.pages
 
 
 # -- corpus: structure -------------------------------------------------------------------------

@@ -272,6 +272,10 @@ def test_an_article_that_is_not_a_number_is_not_guessed():
     ("3쪽, 표 1 (2행 2열)", "p. 3, table 1 (row 2, col 2)"),
     ("문단 26", "paragraph 26"),
     ("블록 4", "block 4"),
+    # HWP/HWPX pages are estimates from the stored layout; the exact section/paragraph follow
+    ("약 15쪽 (1번째 구역, 문단 229), 표 53 (5행 3열)",
+     "approx. p. 15 (section 1, paragraph 229), table 53 (row 5, col 3)"),
+    ("약 3쪽", "approx. p. 3"),
     ("붙임 2 서식", "붙임 2 서식"),  # not a location this understands: left as it is
 ])
 def test_locations_are_rendered_in_english(ko, en):

@@ -363,6 +363,7 @@ class _Reader:
 
     def _emit(self, rb: RawBlock) -> None:
         rb.page = self.page
+        rb.page_estimated = True  # from the stored layout, not a printed page
         rb.section_no = self.section_no
         rb.para = self.para_no
         self.blocks.append(rb)
