@@ -1,17 +1,23 @@
 """총사업규모 3억원 이상의 SW사업에서 5천만원 이상(또는 종합쇼핑몰 등록·GS·CC·NEP·NET 인증) 상용SW는 발주기관이 분리하여 직접 구매하고, 그 구매계획(별지 제2호)을 발주계획서·입찰공고문에 밝혀야 한다.
 
 How the detector decides: a 직접구매 plan passes (a plan title followed by "해당없음"/"없음" is a statement that
-nothing is bought). Commercial SW bought inside the contract is read from licences, packages and products with a
-quantity and a buy verb ("GIS 엔진 1식 납품"), purchase tables, and certified or mall-registered products bought in a
-requirement ("GS인증 제품으로 도입하여야", "솔루션은 CC인증 제품으로 납품"); certified or listed products make it
-위반, others 누락. A proposal guide that lets the bidder bring commercial SW into the contract makes an otherwise
-silent document 검토필요.
+nothing is bought) unless the contract itself still buys: certified or mall-registered SW the contractor
+supplies (계약상대자 납품/공급) is 위반 (검토필요 when the plan lists exclusions with reasons), and another
+commercial product the contractor supplies at 5천만원 or more is 검토필요. Commercial SW bought inside the
+contract is read from licences, packages and products with a quantity and a buy verb ("GIS 엔진 1식 납품"),
+purchase tables, and certified or mall-registered products bought in a requirement ("GS인증 제품으로
+도입하여야", "솔루션은 CC인증 제품으로 납품"); with no plan, certified or listed products, or a product whose
+stated amount is 5천만원 or more, make it 위반, others 누락. A proposal guide that lets the bidder bring
+commercial SW into the contract makes an otherwise silent document 검토필요.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Optional
+
 from rfpcheck.pipeline.model import Evidence, Finding
 
-from .common import budget_gate, kinds, load_lexicon, section_kind, table_header
+from .common import budget_gate, kinds, load_lexicon, section_kind, table_header, won
 from .context import CheckContext, Match
 from .gates import ADVISORY_KINDS, dedupe, kinds_label, law_list_item, self_check_row, sentence_compact
 from .registry import C, Rule
@@ -35,6 +41,7 @@ RULE = Rule(
 )
 
 THRESHOLD = 300_000_000
+ITEM_THRESHOLD = 50_000_000  # one product (or the same product summed) at or above this is a 직접구매 대상
 _NOT_BUYING_SECTIONS = ("toc", "current", "evaluation", "proposal_guide")
 
 
@@ -87,6 +94,69 @@ def _purchase_rows(ctx: CheckContext, lex) -> list[tuple[Evidence, bool]]:
     return out
 
 
+@dataclass
+class _Bought:
+    """Commercial SW the contract itself buys: its evidence, whether the product is GS/CC-certified or
+    registered in the procurement mall, the largest amount stated with it, whether the contractor is the
+    one who supplies it."""
+    ev: Evidence
+    listed: bool
+    price: Optional[int]
+    contractor: bool
+
+
+def won_amounts(text: str, amount_rx) -> list[int]:
+    """Amounts of money in a whitespace-free text: "65,000,000", "1.2억", "1억2천", "8천만", "7,000만원"."""
+    out: list[int] = []
+    for m in amount_rx.finditer(text):
+        t = m.group(0).replace(",", "")
+        try:
+            if "억" in t:
+                head, _, rest = t.partition("억")
+                v = float(head) * 1e8 + (int(rest[0]) * 1e7 if rest[:1].isdigit() else 0)
+            elif t.endswith("천만"):
+                v = float(t[:-2]) * 1e7
+            elif t.endswith("만원"):
+                v = int(t[:-2]) * 1e4
+            else:
+                v = int(t)
+        except ValueError:
+            continue
+        out.append(int(v))
+    return out
+
+
+def _contract_buys(ctx: CheckContext, lex) -> list[_Bought]:
+    """Commercial SW bought inside the main contract: licences, packages and products with a buy verb,
+    and the software rows of purchase tables."""
+    doc = ctx.doc
+    negated = lex.rx("negated")
+    listed_rx, listed_not = lex.rx("listed_product"), lex.rx("listed_not")
+    contractor_rx, amount_rx = lex.rx("contractor_supplies"), lex.rx("amount")
+    budget = doc.facts.value("budget_krw")
+    cap = int(budget) * 9 // 10 if isinstance(budget, (int, float)) and budget else None
+
+    def price(text: str) -> Optional[int]:
+        vals = [v for v in won_amounts(text, amount_rx) if cap is None or v < cap]  # not the project amount
+        return max(vals) if vals else None
+
+    out: list[_Bought] = []
+    for m in _clean(ctx, lex.rx("strong_buy"), lex.rx("strong_not"), 20, 10):
+        if section_kind(doc, m.start) in _NOT_BUYING_SECTIONS:
+            continue
+        sent = sentence_compact(ctx, m)
+        if negated.search(sent):
+            continue
+        s, e = doc.sentence_span(m.start, m.end)
+        near = doc.compact[max(doc.compact_index(s), m.compact_start - 40):min(doc.compact_index(e), m.compact_end + 40)]
+        out.append(_Bought(ctx.evidence(m.start, m.end), bool(listed_rx.search(sent)) and not listed_not.search(sent),
+                           price(near), bool(contractor_rx.search(sent))))
+    for ev, listed in _purchase_rows(ctx, lex):
+        row = "".join(ev.quote.split())
+        out.append(_Bought(ev, listed, price(row), bool(contractor_rx.search(row))))
+    return out
+
+
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     lex = load_lexicon("sw02")
@@ -115,6 +185,22 @@ def detect(ctx: CheckContext) -> Finding:
             return ctx.finding(RULE, "review", "직접구매 계획(제외사유서)은 있으나 모든 품목을 분리발주에서 제외하고 본 계약에 "
                                "통합했습니다. 제외 사유가 지침 제8조에 맞는지, 대상 품목이 빠지지 않았는지 확인하십시오.", ev,
                                applies=applies)
+        # the plan does not end the reading: what the contractor itself supplies inside the contract
+        supplied = [b for b in _contract_buys(ctx, lex) if b.contractor]
+        listed_sup = [b for b in supplied if b.listed]
+        priced_sup = [b for b in supplied if not b.listed and b.price is not None and b.price >= ITEM_THRESHOLD]
+        if listed_sup and not (excluded or ex_stmt):
+            return ctx.finding(RULE, "violation", "직접구매 대상 상용SW 구매계획은 있으나, GS·CC 인증 또는 조달 쇼핑몰 등록 상용SW를 "
+                               "계약상대자가 본 계약 안에서 공급하도록 했습니다. 인증·등록 제품은 금액과 관계없이 직접구매 대상이므로 "
+                               "구매계획에 넣어 분리 구매해야 합니다.",
+                               dedupe([b.ev for b in listed_sup] + ev, 4), applies=applies)
+        if listed_sup or priced_sup:
+            what = ("인증·조달 쇼핑몰 등록 상용SW" if listed_sup else
+                    f"{won(max(b.price for b in priced_sup))} 상당의 상용SW")
+            return ctx.finding(RULE, "review", f"직접구매 대상 상용SW 구매계획은 있으나 {what}를 계약상대자가 본 계약 안에서 "
+                               "공급합니다. 이 품목이 구매계획에 들어 있지 않다면 직접구매 대상(5천만원 이상 또는 인증 제품)인지, "
+                               "제외 사유가 있는지 확인하십시오.",
+                               dedupe([b.ev for b in listed_sup + priced_sup] + ev, 4), applies=applies)
         bmt = list(ctx.finditer(lex.rx("bmt")))
         msg = "직접구매 대상 상용SW 구매계획(분리발주)이 명시되어 있습니다."
         if direct:
@@ -155,6 +241,11 @@ def detect(ctx: CheckContext) -> Finding:
             ev += dedupe([ctx.evidence(m.start, m.end) for m in listed], 1)
             return ctx.finding(RULE, "violation", "GS인증 등 직접구매 대상인 상용SW를 직접구매 계획(분리발주) 없이 본 계약에 "
                                "포함해 구매합니다.", dedupe(ev, 4), applies=applies)
+        priced = [b for b in _contract_buys(ctx, lex) if b.price is not None and b.price >= ITEM_THRESHOLD]
+        if priced:
+            top = max(b.price for b in priced)
+            return ctx.finding(RULE, "violation", f"{won(top)} 상당의 상용SW(5천만원 이상)를 직접구매 계획(분리발주) 없이 본 계약에 "
+                               "포함해 구매합니다.", dedupe([b.ev for b in priced] + ev, 4), applies=applies)
         if none:
             ev = dedupe([ctx.evidence(m.start, m.end) for m in none], 1) + ev
             return ctx.finding(RULE, "review", "문서는 직접구매 대상 상용SW가 없다고 밝히지만 본 계약에 상용SW(라이선스) 구매가 "

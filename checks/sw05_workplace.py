@@ -12,8 +12,10 @@ with no place named, a place fixed by the agency ("개발 장소는
 발주기관이 지정하는 장소로 한다", "발주기관 내에서 수행"), a ban on remote development ("원격지 개발 불가",
 "외부 개발 불허"), and key/value rows ("근무형태 | 발주처 상주"). A 협의 word in the same clause makes a
 demand negotiable, unless the demand is the proviso of the agreed place ("협의하여 정하되, 발주기관 내 상주를
-원칙으로 한다": the demand stands); 상주 at the agreed site or the contractor's office is not a demand. Such a demand is
-위반 alone and 검토필요 next to a compliant statement (협의, 원격지 보안, 비용, 자체 사무실). 상주 at the agency "as the rule, 협의 only when
+원칙으로 한다": the demand stands, and that sentence is not also the 협의 evidence that softens it); 상주 at the
+agreed site or the contractor's office is not a demand. Such a demand is 위반 unless a separate genuine 협의 or
+contractor-site statement stands elsewhere (then 검토필요); security rules for a remote site and cost statements
+say nothing about who decides the place and do not soften it. 상주 at the agency "as the rule, 협의 only when
 unavoidable" is 위반 either way. A PM-only 상주 demand is a staffing matter (SW16), "원격작업 금지" alone
 is usually a ban on remote access, and for a pure 운영·유지관리 project (outside 법 제49조③) a place
 fixed by the agency is not a violation.
@@ -141,13 +143,16 @@ def _scope(doc: Document) -> tuple[bool, str]:
     return False, f"{base} → 개발·운영 업무가 있는 SW사업에 적용"
 
 
+def _overlaps(ev: Evidence, others: list[Evidence]) -> bool:
+    return any(ev.start < o.end and o.start < ev.end for o in others)
+
+
 def detect(ctx: CheckContext):
     doc = ctx.doc
     op_only, applies = _scope(doc)
-    found = {key: _find(ctx, key) for key in _PASS_KEYS}
+    found = {key: _find(ctx, key, limit=6) for key in _PASS_KEYS}
     row_onsite, row_agreed = _rows(ctx)
-    found["agreed"] = (found["agreed"] + row_agreed)[:2]
-    passed = [ev for key in _PASS_KEYS for ev in found[key]]
+    found["agreed"] = found["agreed"] + row_agreed
 
     exception = [] if op_only else _find(ctx, "onsite_exception")
     if exception:
@@ -162,20 +167,38 @@ def detect(ctx: CheckContext):
         banned = _find(ctx, "remote_banned", limit=1)
         demands = [(label, evs) for label, evs in (
             ("인력의 발주기관(현장) 상주 요구", onsite), ("발주기관 지정 작업장소", fixed), ("원격 개발 금지", banned)) if evs]
+    demand_evs: list[Evidence] = []
+    for _, lst in demands:
+        for x in lst:
+            if not _overlaps(x, demand_evs):
+                demand_evs.append(x)
+    # a sentence that is itself a standing demand ("협의하여 정하되, 발주기관 내 상주를 원칙으로 한다") is
+    # not also the evidence that softens it
+    proviso = any(_overlaps(ev, demand_evs) for ev in found["agreed"])
+    for key in _PASS_KEYS:
+        found[key] = [ev for ev in found[key] if not _overlaps(ev, demand_evs)][:2]
+    passed = [ev for key in _PASS_KEYS for ev in found[key]]
     if demands:
         labels = [label for label, _ in demands]
-        evs: list[Evidence] = []
-        for _, lst in demands:
-            evs += [x for x in lst if all(x.start != y.start for y in evs)]
-        if passed:
+        # only a genuine 협의 or contractor-site statement makes a demand negotiable; security rules for
+        # a remote site or a cost statement say nothing about who decides the place
+        softening = found["agreed"] + found["contractor_site"]
+        if softening:
             return ctx.finding(
                 RULE, "review",
                 f"작업장소를 협의로 정한다고 하면서 {', '.join(labels)} 조항도 두었습니다. 이것이 협의 결과인지, 일방적 강제인지 사람이 확인해야 합니다.",
-                evs[:3] + passed[:2], applies=applies)
+                demand_evs[:3] + softening[:2], applies=applies)
+        other = [_LABEL[k] for k in ("remote_security", "cost") if found[k]]
+        note = (f" {', '.join(other)}에 관한 문장은 있으나 작업장소를 협의로 정한다는 내용은 아닙니다." if other else "")
+        if proviso:
+            lead = (f"작업장소를 협의하여 정한다고 하면서 같은 문장의 단서(‘…하되’)로 {', '.join(labels)} 조항을 두어 "
+                    "협의의 여지를 없앴습니다.")
+        else:
+            lead = f"작업장소에 대한 협의 없이 {', '.join(labels)} 조항을 두었습니다."
         return ctx.finding(
             RULE, "violation",
-            f"작업장소에 대한 협의 없이 {', '.join(labels)} 조항을 두었습니다. 작업장소는 발주기관과 계약상대자가 상호 협의하여 정해야 합니다.",
-            evs[:3], applies=applies)
+            f"{lead}{note} 작업장소는 발주기관과 계약상대자가 상호 협의하여 정해야 합니다.",
+            demand_evs[:3], applies=applies)
     if passed:
         what = ", ".join(_LABEL[k] for k in _PASS_KEYS if found[k])
         return ctx.finding(RULE, "pass", f"작업장소에 관한 내용이 명시되어 있습니다({what}).", passed[:3], applies=applies)

@@ -1,9 +1,10 @@
 """발주기관이 개발된 SW를 다른 기관과 공동활용하려면 그 기관의 범위를 입찰공고에 미리 밝혀야 한다. 공동활용 계획이 없다는 명시도 적합하다.
 
 A statement that there is no sharing, or a sharing plan that names the agencies (range), passes; a
-sharing plan or an aim to make the SW shareable with other agencies ("공동 활용이 가능하도록") without a
-range, and a plan left open ("미정", "추후 결정"), are 검토필요; silence in an SW development project is
-누락."""
+sharing plan (also with the agencies as subject: "도내 시·군이 공동활용하며") or an aim to make the SW shareable
+with other agencies ("공동 활용이 가능하도록 … 개발하여야", the developed SW named or implied) without a range,
+and a plan left open ("미정", "추후 결정"), are 검토필요; a "no sharing" statement next to a sharing plan or an
+open decision elsewhere is 검토필요; silence in an SW development project is 누락."""
 from __future__ import annotations
 
 import regex
@@ -36,10 +37,20 @@ def _statements(ctx: CheckContext) -> list[Match]:
     lex = load_lexicon("sw07")
     left = regex.compile(r"(?:" + "|".join(lex.patterns("not_sharing_left")) + r")[^|]{0,12}$")
     subject, others = lex.rx("intent_subject"), lex.rx("intent_others")
+    build, share_others = lex.rx("intent_build"), lex.rx("share_others")
+    subject_form = lex.rx("subject_form")
     out = []
     for m in local_matches(ctx, lex.rx("statement")):
         b, _ = window(ctx.doc, m, 24, 0)
         if left.search(b):
+            continue
+        out.append(m)
+    for m in local_matches(ctx, subject_form):
+        if any(x.start <= m.start < x.end or m.start <= x.start < m.end for x in out):
+            continue
+        if not share_others.search(sentence_compact(ctx, m)):
+            continue  # "각 부서가 공동활용하는": sharing inside the issuing agency
+        if section_kind(ctx.doc, m.start) in ("current", "evaluation", "proposal_guide"):
             continue
         out.append(m)
     for m in local_matches(ctx, lex.rx("intent")):
@@ -49,7 +60,9 @@ def _statements(ctx: CheckContext) -> list[Match]:
         if section_kind(ctx.doc, m.start) in ("current", "evaluation", "proposal_guide"):
             continue
         sent = sentence_compact(ctx, m)
-        if subject.search(sent) and others.search(sent):
+        after = ctx.doc.compact[m.compact_end:m.compact_end + 60]
+        implicit = bool(build.search(after)) and bool(build.search(sent))
+        if (subject.search(sent) or implicit) and others.search(sent):
             out.append(Match(m.start, m.end, ("intent",), m.compact_start, m.compact_end))
     return out
 
@@ -89,6 +102,16 @@ def detect(ctx: CheckContext) -> Finding:
     undecided = [m for m in found if undecided_rx.search(sentence_compact(ctx, m))]
     neg = [m for m in found if m not in undecided and neg_rx.search(sentence_compact(ctx, m))]
     pos = [m for m in found if m not in neg and m not in undecided]
+    # "공동활용 계획: 없음" in one place and a sharing plan or an open decision in another (an evaluation
+    # item or a proposal-writing guide that mentions sharing is no plan)
+    other = [m for m in pos + undecided
+             if section_kind(doc, m.start) not in ("toc", "current", "evaluation", "proposal_guide")]
+    if neg and other:
+        ev = dedupe([ctx.evidence(m.start, m.end) for m in neg[:1] + other], 3)
+        what = "공동활용 계획" if any(m in pos for m in other) else "공동활용 여부를 추후 정한다는 문장"
+        return ctx.finding(RULE, "review", f"개발SW를 다른 기관과 공동활용하지 않는다는 문장과 {what}이 함께 있습니다. "
+                           "어느 쪽이 맞는지, 공동활용한다면 대상 기관의 범위가 정해졌는지 확인해야 합니다.", ev,
+                           applies=applies)
     if neg:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in neg], 2)
         return ctx.finding(RULE, "pass", "개발SW를 다른 기관과 공동활용할지 여부가 명시되어 있습니다.", ev, applies=applies)

@@ -4,13 +4,14 @@
 24시간, 하자기간 종료 후의 부품 공급 기간은 기간이 아니다). 1년을 넘거나 "1년 이상"이면 위반, 하드웨어·제조사
 보증에만 걸린 긴 기간은 검토필요(제조사 보증을 우선한다는 단서는 요구가 아님), 1년이지만 기능개선·업그레이드·
 일반 유지관리·정기점검 등을 무상 하자보수에 끼워 넣었으면 검토필요로 본다. 하자보수에 묶이지 않은 "사업 종료 후
-2년간 무상 보증·유지보수"도 1년을 넘는 무상 하자 의무로 본다(라이선스·제조사 기술지원 기간은 제외). 하자
+2년간 무상 보증·유지보수"도 1년을 넘는 무상 하자 의무로 본다(라이선스·제조사 기술지원 기간은 제외: "기술지원"은
+같은 조항에 라이선스·제조사·상용 제품이 있을 때만 그렇게 보고, 아니면 계약상대자의 무상 지원 기간이다). 하자
 기간 종료 후의 무상 기간은 하자 기간에 더한다(1년 + 종료 후 무상 1년 = 2년). 표의 행("하자보수기간 | 2년",
 "하자보수 | 검수 후 2년")은 항목 칸과 값 칸을 함께 읽고 행 전체를 인용하며, "2개년", "이(2)년", "730일간", 날짜
 범위도 기간으로 읽는다. "3년간 무상으로 하자를 보수하여야 한다"처럼 동사로 묶인 기간도 읽는다. 현황(현행·기존
 시스템)과 이미 끝난 기간, 평가표의 언급은 근거로 쓰지 않는다. 제안 시 추가 무상 기간을 허용하는 조항과 더 긴 무상
-기간 제안에 점수를 주는 평가 항목은 위반, "기간에 관계없이"·"무기한" 하자 책임도 위반이다. 하자보수 기간 중 인력
-상주·대기를 요구하면 하자가 아닌 작업을 끼워 넣은 것으로 보아 검토필요. 기간 없이 「소프트웨어 진흥법」 제60조나
+기간 제안에 점수를 주는 평가 항목은 위반("추가·연장"이 "기간"의 앞뒤 어디에 오든 조항에 제안이 있으면),
+"기간에 관계없이"·"무기한" 하자 책임도 위반이다. 하자보수 기간 중 인력 상주·대기를 요구하면 하자가 아닌 작업을 끼워 넣은 것으로 보아 검토필요. 기간 없이 「소프트웨어 진흥법」 제60조나
 용역계약일반조건을 따르도록 한 하자 조항은 그것만으로 적합이다.
 """
 from __future__ import annotations
@@ -113,6 +114,12 @@ def _scan(ctx: CheckContext) -> _Scan:
     after_rx = lex.rx("after_period")
     defer_rx = lex.rx("defer")
     lic_rx = lex.rx("license_support")
+    vsup_rx, vword_rx = lex.rx("vendor_support"), lex.rx("vendor_word")
+
+    def licensed(text: str, cl: str) -> bool:
+        """Licence or vendor support: 기술지원 counts only with the licence, the maker or the commercial
+        product named in the clause ``cl`` (a contractor's own free support is free years)."""
+        return bool(lic_rx.search(text)) or (bool(vsup_rx.search(text)) and bool(vword_rx.search(cl)))
     notp_rx = lex.rx("not_period")
     maker_rx = lex.rx("manufacturer")
     current_rx = lex.rx("current_context")
@@ -250,7 +257,7 @@ def _scan(ctx: CheckContext) -> _Scan:
     for m in ctx.finditer(lex.rx("unlimited")):
         a, b = clause(m.compact_start, m.compact_end)
         cl = compact[a:b]
-        if "하자" not in cl or not duty_unl.search(cl) or lic_rx.search(cl) or maker_rx.search(cl):
+        if "하자" not in cl or not duty_unl.search(cl) or licensed(cl, cl) or maker_rx.search(cl):
             continue
         s, e = _span(ctx, m.compact_start, m.compact_end)
         if context_skip(s, a, m.compact_start) or section_kind(doc, s) == "proposal_guide":
@@ -271,7 +278,7 @@ def _scan(ctx: CheckContext) -> _Scan:
         months = _months(n, u)
         a, b = clause(m.compact_start, m.compact_end)
         window = compact[max(a, m.compact_start - 60):min(b, m.compact_end + 30)]
-        if lic_rx.search(window) or notp_rx.search(window) or maker_rx.search(window):
+        if licensed(window, compact[a:b]) or notp_rx.search(window) or maker_rx.search(window):
             continue
         # a free period that starts when the 하자 period ends is added to it (1년 + 1년 = 2년)
         added = bool(lex.rx("after_defect").search(compact[max(a, m.compact_start - 30):m.compact_end]))
@@ -288,8 +295,15 @@ def _scan(ctx: CheckContext) -> _Scan:
             out.viol.append((s, e, what))
 
     # -- extra free periods invited in the proposal, or scored in the evaluation table ------------------
-    for m in ctx.finditer(lex.rx("extra_offer")):
+    offer_rx = lex.rx("offer")
+    offers = [(m, False) for m in ctx.finditer(lex.rx("extra_offer"))]
+    offers += [(m, True) for m in ctx.finditer(lex.rx("extra_period"))]
+    seen_offer: set[int] = set()
+    for m, needs_offer in offers:
         a, b = clause(m.compact_start, m.compact_end)
+        if a in seen_offer or (needs_offer and not offer_rx.search(compact[a:b])):
+            continue
+        seen_offer.add(a)
         s, e = _span(ctx, m.compact_start, m.compact_end)
         kind = section_kind(doc, s)
         if kind in ("toc", "current") or current_rx.search(compact[max(a, m.compact_start - 25):m.compact_start]):

@@ -413,7 +413,7 @@ def _judge(doc: Document, mt: Mention, existing: set[str], continuing: set[str],
         return SKIP, "발주기관 직접구매 계획"
     if _rx("format").search(sent) or _rx("format_paren").match(post):
         return SKIP, "파일 형식"
-    if _rx("compat").search(sent) or _rx("compat_near").match(post):
+    if (_rx("compat").search(sent) or _rx("compat_near").match(post)) and not _rx("built_on").match(post):
         return SKIP, "호환 대상"
     if _rx("benchmark").search(sent):
         return SKIP, "참조·비교 대상"

@@ -224,3 +224,61 @@ def test_proposal_that_may_add_commercial_sw_needs_review():
                "- 상용SW를 제안하는 경우 제품명과 라이선스 조건을 기재", kind="SW개발", budget="6억", buys_commercial_sw="no")
     assert f.status == "review"
     assert "상용SW를 제안하는 경우" in quotes(f)
+
+
+# -- a 직접구매 plan does not end the reading of what the contract itself buys -----------------------
+
+PLAN_SENTENCE = "○ 직접구매 대상 상용SW는 [붙임 3] 직접구매 대상 상용소프트웨어 구매계획에 따라 발주기관이 분리하여 직접 구매함"
+
+
+@pytest.mark.parametrize("clause, quoted", [
+    ("○ 수행사는 DB 접근제어 솔루션(CC인증 제품) 1식을 납품하여야 함", "접근제어 솔루션"),
+    ("○ 계약상대자는 전자결재 솔루션(GS인증 제품) 1식을 납품하여야 함", "전자결재 솔루션"),
+    ("○ 계약상대자는 조달청 종합쇼핑몰 등록 솔루션을 구매하여 설치하여야 함", "종합쇼핑몰"),
+])
+def test_plan_with_certified_software_the_contractor_supplies_is_a_violation(clause, quoted):
+    f, _ = run(detect, "2. 추진 방안", PLAN_SENTENCE, "5. 보안 요구사항", clause, kind="SW개발", budget="12억")
+    assert f.status == "violation", (f.message, quotes(f))
+    assert quoted in quotes(f) and "구매계획" in quotes(f)
+    assert "계약상대자" in f.message
+
+
+def test_plan_with_a_priced_product_the_contractor_supplies_needs_review():
+    rows = [["품명", "수량", "단가(원)", "비고"], ["백업 소프트웨어", "2식", "90,000,000", "계약상대자 공급"]]
+    f, _ = run(detect, "2. 추진 방안", PLAN_SENTENCE, "5. 도입 SW", rows=rows, kind="SW개발", budget="12억")
+    assert f.status == "review", (f.message, quotes(f))
+    assert "9,000만원" in f.message and "백업 소프트웨어" in quotes(f)
+    # below 5천만 the plan decides
+    rows[1][2] = "30,000,000"
+    f, _ = run(detect, "2. 추진 방안", PLAN_SENTENCE, "5. 도입 SW", rows=rows, kind="SW개발", budget="12억")
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_plan_with_exclusion_reasons_and_a_certified_supply_needs_review():
+    rows = [["상용소프트웨어 품목", "수량", "직접구매 여부", "제외사유"],
+            ["백업 SW", "1식", "직접구매[O] 제외[ ]", ""],
+            ["전자결재", "1식", "직접구매[ ] 제외[O]", "기존 시스템과의 호환성"]]
+    f, _ = run(detect, "2. 추진 방안", PLAN_SENTENCE, "○ 계약상대자는 전자결재 솔루션(GS인증 제품) 1식을 납품하여야 함",
+               PLAN, rows=rows, kind="SW개발", budget="12억")
+    assert f.status == "review", (f.message, quotes(f))
+    assert "제외 사유" in f.message and "전자결재 솔루션" in quotes(f)
+
+
+def test_priced_product_bundled_without_a_plan_is_a_violation_and_unpriced_is_missing():
+    f, _ = run(detect, "5. 도입 SW", "○ 계약상대자는 전자결재 솔루션 1식(약 9천만원)을 공급하여야 함", kind="SW개발", budget="12억")
+    assert f.status == "violation", (f.message, quotes(f))
+    assert "9,000만원" in f.message
+    f, _ = run(detect, "5. 도입 SW", "○ 계약상대자는 전자결재 솔루션 1식을 공급하여야 함", kind="SW개발", budget="12억")
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+def test_amounts_are_read_in_their_usual_forms():
+    from rfpcheck.checks.common import load_lexicon
+    from rfpcheck.checks.sw02_commercial_sw import won_amounts
+    rx = load_lexicon("sw02").rx("amount")
+    assert won_amounts("단가65,000,000원", rx) == [65_000_000]
+    assert won_amounts("약1.2억원", rx) == [120_000_000]
+    assert won_amounts("1억2천만원", rx) == [120_000_000]
+    assert won_amounts("약8천만원", rx) == [80_000_000]
+    assert won_amounts("7,000만원", rx) == [70_000_000]
+    assert won_amounts("1식|2대|24시간", rx) == []

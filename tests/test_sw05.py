@@ -199,13 +199,19 @@ SECURITY = "○ 원격지에서 개발하는 경우 작업장소의 출입통제
     ("○ 참여 인력은 매일 ○○공사 본사로 출근하여 근무하여야 한다.", "본사로 출근"),
     ("○ 계약상대자는 착수 후 청사 내 상주 개발인력을 투입하여야 한다.", "상주 개발인력을 투입"),
 ])
-def test_work_in_an_agency_room_is_a_violation_and_review_beside_a_compliant_statement(clause, quoted):
+def test_work_in_an_agency_room_is_a_violation_and_review_beside_a_separate_agreement(clause, quoted):
     f, _ = check(clause)
     assert f.status == "violation", (f.message, quotes(f))
     assert quoted in quotes(f)
+    # security rules for a remote site do not make the demand negotiable
     f, _ = check(SECURITY, clause)
-    assert f.status == "review", (f.message, quotes(f))
+    assert f.status == "violation", (f.message, quotes(f))
     assert quoted in quotes(f)
+    assert "협의로 정한다고 하면서" not in f.message
+    # a genuine 협의 statement elsewhere does: a person decides which one holds
+    f, _ = check(AGREED, clause)
+    assert f.status == "review", (f.message, quotes(f))
+    assert quoted in quotes(f) and "상호 협의하여 결정" in quotes(f)
 
 
 @pytest.mark.parametrize("clause", [
@@ -221,12 +227,47 @@ def test_other_uses_of_an_agency_room_are_not_demands(clause):
 
 
 def test_onsite_as_a_proviso_to_an_agreed_place_still_stands():
+    # the sentence that imposes 상주 is not also the 협의 evidence that softens it
     clause = "○ 작업장소는 상호 협의하여 결정하되, 발주기관 청사 내 상주를 원칙으로 한다."
     f, _ = check(clause)
-    assert f.status == "review", (f.message, quotes(f))
+    assert f.status == "violation", (f.message, quotes(f))
     assert "상주를 원칙으로" in quotes(f)
+    assert "단서" in f.message
 
 
 def test_agreement_after_the_fixed_place_keeps_it_negotiable():
     f, _ = check("○ 작업장소는 발주기관이 제공하는 사무실로 하며, 변경이 필요하면 상호 협의하여 정한다.")
     assert f.status == "pass", (f.message, quotes(f))
+
+
+# -- only a genuine 협의 statement softens a unilateral demand ------------------------------------
+
+COST = "○ 작업장소 관련 비용은 사업비에 포함되어 있음"
+
+
+@pytest.mark.parametrize("ban", [
+    "○ 외부에서의 개발은 허용하지 않으며 개발 작업은 발주기관 내에서 진행한다.",
+    "○ 보안 정책상 원격지 개발은 불허한다.",
+])
+def test_ban_on_remote_development_beside_security_and_cost_is_a_violation(ban):
+    f, _ = check(ban, SECURITY, COST)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert "원격 개발 금지" in f.message
+    assert "협의로 정한다고 하면서" not in f.message
+    assert "협의로 정한다는 내용은 아닙니다" in f.message
+
+
+def test_demand_beside_a_cost_statement_only_is_a_violation():
+    f, _ = check("○ 모든 투입 인력은 발주기관 본관에 상주하여 근무하여야 함", COST)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert "본관에 상주" in quotes(f) and "사업비에 포함" not in quotes(f)
+
+
+def test_proviso_demand_with_a_separate_agreement_elsewhere_is_review():
+    proviso = "○ 개발 장소는 발주기관과 협의하여 선정하되, 수행인력은 발주기관 청사에 상주하는 것을 원칙으로 함"
+    f, _ = check(proviso)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert quotes(f).count("협의하여 선정하되") == 1  # quoted once, as the demand
+    f, _ = check(proviso, "○ 원격지 작업장소는 계약상대자가 제안할 수 있다.")
+    assert f.status == "review", (f.message, quotes(f))
+    assert "제안할 수 있다" in quotes(f)

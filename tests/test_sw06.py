@@ -245,3 +245,15 @@ def test_a_local_government_in_the_title_is_an_agency_name():
     infer_facts(doc, {})
     names = agency_names(doc)
     assert "해솔군" in names and "홍수감시" not in names
+
+
+@pytest.mark.parametrize("route", [
+    "○ 계약상대자가 산출물 반출을 요청할 때에는 발주기관의 승인을 받는다.",
+    "○ 수행사가 산출물의 반출을 요청하는 경우 발주기관은 보안성을 검토하여 승인한다.",
+    "○ 수행사가 사업화하기 위하여 산출물 반출을 신청하면 발주기관은 검토 후 승인한다.",
+    "○ 계약상대자가 성과물을 재사용하고자 발주기관에 반출을 요청하면 특별한 사유가 없는 한 허용한다.",
+])
+def test_request_routes_in_other_endings_soften_sole_ownership(route):
+    f, _ = check(SOLE, route)
+    assert f.status == "review", (f.message, quotes(f))
+    assert "반출" in quotes(f)

@@ -164,3 +164,50 @@ def test_module_reuse_inside_the_system_is_not_a_sharing_aim():
                "○ 인증 모듈은 업무별 화면에서 공동으로 활용할 수 있도록 공통 컴포넌트로 개발한다.",
                kind="SW개발", budget="5억")
     assert f.status == "missing"
+
+
+# -- the agencies as subject, an implied subject, and "none" beside a plan --------------------------
+
+def test_agencies_as_the_subject_of_sharing_with_a_range_pass():
+    f, _ = run(detect, "8. 기타사항", "○ 개발된 플랫폼은 도 산하 시·군이 함께 공동활용하며 공동활용 범위는 도내 11개 시·군으로 한다.",
+               kind="SW개발", budget="5억")
+    assert f.status == "pass", (f.message, quotes(f))
+    assert "시·군이 함께 공동활용" in quotes(f)
+
+
+def test_agencies_as_the_subject_without_a_generic_range_need_review():
+    f, _ = run(detect, "8. 기타사항", "○ 개발 시스템은 협력기관들이 공동활용한다.", kind="SW개발", budget="5억")
+    assert f.status == "review", (f.message, quotes(f))
+
+
+def test_departments_of_the_issuer_sharing_a_system_is_not_the_statement():
+    f, _ = run(detect, "3. 요구사항", "○ 본 시스템은 발주기관 내 각 부서가 공동활용하는 시스템임", kind="SW개발", budget="5억")
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+def test_intent_with_an_implied_subject_needs_review():
+    f, _ = run(detect, "3. 요구사항", "○ 다른 지방자치단체에서도 공동활용이 가능하도록 모듈화하여 구축하여야 함",
+               kind="SW개발", budget="5억")
+    assert f.status == "review", (f.message, quotes(f))
+    assert "범위" in f.message
+
+
+@pytest.mark.parametrize("other, word", [
+    ("○ 향후 개발SW를 타 지자체와 공동으로 활용할 예정이며 대상은 별도로 결정함", "추후 정한다"),
+    ("○ 완성된 시스템은 다른 기관과 공동활용할 예정임", "공동활용 계획"),
+])
+def test_none_statement_beside_a_plan_or_an_open_decision_needs_review(other, word):
+    f, _ = run(detect, "1. 사업 개요", "○ 타 기관과 공동활용할 계획이 없음", "8. 기타사항", other, kind="SW개발", budget="5억")
+    assert f.status == "review", (f.message, quotes(f))
+    assert word in f.message
+    assert "계획이 없음" in quotes(f) and "예정" in quotes(f)
+
+
+def test_none_statement_beside_an_evaluation_item_on_sharing_passes():
+    rows = [["평가항목", "평가기준", "배점"], ["확산성", "공동활용 계획 : 있음 여부 및 확산 방안", "3"]]
+    lines = ("Ⅰ. 사업 개요", "○ 타 기관과 공동활용할 계획이 없음", "Ⅳ. 제안서 평가 방법")
+    f, _ = run(detect, *lines, rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "pass", (f.message, quotes(f))
+    # the same row outside the evaluation chapter is a plan beside the "none" statement
+    f, _ = run(detect, *lines[:2], "Ⅲ. 제안요청 내용", rows=rows, kind="SW개발", budget="5억")
+    assert f.status == "review", (f.message, quotes(f))

@@ -299,3 +299,34 @@ def test_reference_to_the_law_without_a_period_noun_passes(clause):
 def test_defect_bond_reference_is_not_a_period():
     f, _ = check("5. 계약 조건", "○ 하자보수보증금은 용역계약일반조건에 따른다.")
     assert f.status == "missing"
+
+
+# -- extra periods with 추가/연장 on either side of 기간, and the contractor's own free support ----------
+
+@pytest.mark.parametrize("clause", [
+    "○ 제안사는 무상 유지관리 기간의 연장을 제안할 수 있음",
+    "○ 제안사는 하자보수 기간 만료 후의 무상 기술지원 기간을 추가하여 제시할 수 있다.",
+    "○ 추가 무상 하자보수 기간을 제안하는 경우 그 기간과 범위를 명시하여야 함",
+])
+def test_extra_free_period_offers_in_other_word_orders_are_a_violation(clause):
+    f, _ = check("5. 하자보수", "○ 하자보수 기간은 검수 후 1년으로 함", clause)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert "추가 무상기간" in f.message
+
+
+def test_paid_extension_offer_is_not_an_extra_free_period():
+    f, _ = check("5. 하자보수", "○ 하자보수 기간은 검수 후 1년으로 함",
+                 "○ 하자보수 기간 종료 후 유상 유지보수 기간의 연장은 별도 계약으로 제안할 수 있음")
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_contractor_free_support_after_the_defect_period_adds_to_it():
+    f, _ = check("5. 하자보수", "○ 하자담보 책임기간은 1년으로 하며, 하자담보 책임기간 만료 후 6개월간 무상 기술지원을 제공함")
+    assert f.status == "violation", (f.message, quotes(f))
+    assert "종료 후 무상 6개월" in f.message
+
+
+def test_maker_support_years_named_with_the_product_stay_outside_defect_liability():
+    f, _ = check("5. 하자보수", "○ 하자담보 책임기간은 1년으로 함",
+                 "○ 도입 상용SW는 제조사의 무상 기술지원 3년을 포함하여 납품하여야 함")
+    assert f.status == "pass", (f.message, quotes(f))

@@ -279,3 +279,22 @@ def test_an_unlisted_name_with_a_version_is_review_only():
 def test_name_shapes_that_are_not_products_or_not_acquired_pass(clause):
     f, _ = check(REQ, REQ2, clause)
     assert f.status == "pass"
+
+
+# -- a search engine is a compatibility target only when the site is exposed to it -----------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 통합 검색엔진은 OpenSearch 2.x를 기반으로 구성하여야 한다.",
+    "○ 전문 검색엔진은 Elasticsearch로 구축한다.",
+])
+def test_search_engine_the_project_builds_on_a_product_is_a_violation(clause):
+    f, _ = check(REQ, REQ2, clause)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert clause.lstrip("○ ") in quotes(f)
+
+
+def test_portal_search_engine_the_site_is_exposed_to_is_a_compatibility_target():
+    f, doc = check(REQ, REQ2, "○ 기관 홈페이지가 구글 검색 등 포털 검색엔진에 노출되도록 검색엔진 최적화를 적용하여야 한다.")
+    assert f.status == "pass", (f.message, quotes(f))
+    assert [m.reason for m in assess(doc) if m.verdict != "skip"] == []
+    assert any(m.reason == "호환 대상" for m in assess(doc))
