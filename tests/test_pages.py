@@ -1,6 +1,7 @@
-"""Estimated pages: the location label of estimated pages, and the HWP 5 page estimate from the
-stored line layout (PARA_LINE_SEG) on record streams built by hand. The estimate on real files,
-against their PDF twins, is tested in test_extract_hwp.py."""
+"""Estimated pages: the location label of estimated pages, and the page estimate from the stored
+line layout (layout.py, shared by the HWP 5 and HWPX readers) on HWP 5 record streams built by
+hand. The estimate on real files, against their PDF twins, and on hand-built HWPX packages is
+tested in test_extract_hwp.py and test_extract_hwpx.py."""
 from __future__ import annotations
 
 import struct
@@ -87,13 +88,15 @@ def _page_def() -> bytes:
     return _rec(TAG_CTRL_HEADER, 1, b"dces" + bytes(32)) + _rec(TAG_PAGE_DEF, 2, PAGE_DEF)
 
 
-def _table(rows: list[tuple[int, list[list[tuple[int, int]]]]], char: bool, height: int) -> bytes:
-    """A table control of a top-level paragraph (positioned from the paragraph, top and bottom
-    wrap): per row the stored height of its one cell and the lines of the cell's paragraphs."""
-    attr = (1 if char else 0) | (2 << 3) | (1 << 21)
+def _table(rows: list[tuple[int, list[list[tuple[int, int]]]]], char: bool, height: int, split: int = 2,
+           wrap: int = 1) -> bytes:
+    """A table control of a top-level paragraph (positioned from the paragraph; ``wrap`` 1 top
+    and bottom, 3 in front of text): per row the stored height of its one cell and the lines of
+    the cell's paragraphs. ``split``: 2 may split inside cells, 1 only between rows."""
+    attr = (1 if char else 0) | (2 << 3) | (wrap << 21)
     ctrl = b" lbt" + struct.pack("<IiiII", attr, 0, 0, 40000, height) + struct.pack("<i4h", 0, 0, 0, 0, 0)
     out = _rec(TAG_CTRL_HEADER, 1, ctrl + bytes(4))
-    out += _rec(TAG_TABLE, 2, struct.pack("<IHH", 2, len(rows), 1) + bytes(10))  # may split in cells
+    out += _rec(TAG_TABLE, 2, struct.pack("<IHH", split, len(rows), 1) + bytes(10))
     for r, (row_height, paras) in enumerate(rows):
         cell = struct.pack("<HHIHHHHII4HH", len(paras), 0, 0, 0, r, 1, 1, 40000, row_height,
                            141, 141, 141, 141, 1)
@@ -148,15 +151,35 @@ def test_rows_of_a_table_split_over_pages_take_their_pages():
     blocks, pages = _estimate(data)
     assert [b.page for b in blocks if b.kind == TABLE_CELL] == [1, 1, 2]
     assert _pages_of(blocks)["표 뒤"] == 2 and pages == 2
-    # without a restart inside the cell the stored layout did not split the middle row: it does
-    # not fit under the first one and moves to page 2 whole, the last row follows it
+    # without a restart inside the cell the stored layout did not split the middle row. In a
+    # table split only between rows it does not fit under the first one and moves to page 2
+    # whole, the last row follows it
     rows[1] = (30000, [[(0, 1000)]])
     data = _para(0, "표 앞", [(18000, 1000)]) + _page_def()
-    data += _para(0, "", [(20000, 1000)], width=0, raw=TABLE_CHAR) + _table(rows, char=False, height=50000)
+    data += _para(0, "", [(20000, 1000)], width=0, raw=TABLE_CHAR) + _table(rows, False, 50000, split=1)
     data += _para(0, "표 뒤", [(61000, 1000)])
     blocks, pages = _estimate(data)
     assert [b.page for b in blocks if b.kind == TABLE_CELL] == [1, 2, 2]
     assert _pages_of(blocks)["표 뒤"] == 2 and pages == 2
+    # in one that may split inside cells the row's one line fits: it stays, only its blank
+    # height runs onto page 2, where the last row follows
+    data = _para(0, "표 앞", [(18000, 1000)]) + _page_def()
+    data += _para(0, "", [(20000, 1000)], width=0, raw=TABLE_CHAR) + _table(rows, False, 50000, split=2)
+    data += _para(0, "표 뒤", [(61000, 1000)])
+    blocks, pages = _estimate(data)
+    assert [b.page for b in blocks if b.kind == TABLE_CELL] == [1, 1, 2]
+    assert _pages_of(blocks)["표 뒤"] == 2 and pages == 2
+
+
+def test_a_table_in_front_of_text_runs_over_and_a_page_break_goes_past_it():
+    rows = [(40000, [[(0, 1000)]]), (40000, [[(0, 1000)]])]
+    data = _para(0, "표 앞", [(0, 1000)]) + _page_def()
+    data += _para(0, "", [(10000, 1000)], raw=TABLE_CHAR) + _table(rows, False, 40000, split=1, wrap=3)
+    data += _para(0, "표 밑 글", [(12000, 1000)])  # the text goes on under the table
+    data += _para(0, "쪽 나누기", [(0, 1000)], brk=0x04)  # page 2 holds the table's last row
+    blocks, pages = _estimate(data)
+    assert [b.page for b in blocks if b.kind == TABLE_CELL] == [1, 2]
+    assert _pages_of(blocks)["표 밑 글"] == 1 and _pages_of(blocks)["쪽 나누기"] == 3 and pages == 3
 
 
 def test_a_table_in_a_line_that_fits_stays_on_its_page():

@@ -37,8 +37,9 @@ paragraph a person reaches by moving through the section in Hangul), so a table 
 carries the ordinal of the paragraph that anchors it. ``page`` is estimated (``page_estimated``)
 from the line layout Hangul stores with each paragraph: positions restart on every page, page and
 section breaks start one, and tables and floating objects between two lines are laid out again
-from their stored row heights and the page splits recorded inside their cells (see "page
-estimate" below). On the corpus's HWP files with a PDF print, 88 % of sampled paragraphs and
+from their stored row heights and the page splits recorded inside their cells (the estimator in
+layout.py, shared with the HWPX reader; "page estimate" below reads its inputs from the records).
+On the corpus's HWP files with a PDF print, 88 % of sampled paragraphs and
 cells get the printed page and all but a few are within one page; the document's ``pages`` is the
 estimated count. A file without any stored layout gets no pages.
 """
@@ -53,6 +54,7 @@ from typing import Optional
 
 from ..errors import InputError
 from ..model import CAPTION, HEADING, LIST_ITEM, NOTE, PARAGRAPH, TABLE_CELL, RawBlock, build_document
+from .layout import DEFAULT_BODY, Flow, LayCell, LayObj, LayPara, apply_pages, body_height, nested_pages
 
 # record tags (HWPTAG_BEGIN = 16)
 TAG_NUMBERING = 23
@@ -422,97 +424,58 @@ def read_docinfo(data) -> DocInfo:
 
 # -- page estimate -----------------------------------------------------------------------------
 #
-# Hangul stores its last layout with every paragraph (PARA_LINE_SEG): per line the text start,
-# the vertical position on the page (in a table cell: in the cell), the line height, the segment
-# width and flags. Positions restart at the top of every page, which gives the page breaks
-# between lines. What lines do not show is how many pages a table or floating object takes
-# between two of them. Such an object is laid out again: one that fits where the stored layout
-# put it stays on that page; otherwise its rows are stacked by the heights in the cell list
-# headers, and the line positions inside each cell, which also restart where a cell was split over
-# a page, tell which rows ran over pages and how much of them went where. The next line after the
-# object then says on which page the object really ended.
+# The estimate itself is format-neutral (see layout.py); here the stored layout is found in the
+# records: PARA_LINE_SEG of top-level paragraphs, the object controls they anchor (tables, drawing
+# objects, equations: char 11 in the text), a table's cell list headers and the lines of its
+# cells' paragraphs, and each section's PAGE_DEF. Records are read where they lie in the
+# decompressed stream, and a table's cells only when it must be laid out row by row.
 
 _LINE_SEG = struct.Struct("<IiiiiiiiI")  # start, position, height, text height, baseline distance,
 #                                          spacing, column start, segment width, flags
 _LINE_POS = struct.Struct("<Iii16xiI")  # start, position, height, segment width, flags
 _POS_HEIGHT = struct.Struct("<ii")
 _CELL_LIST = struct.Struct("<4xI2xH2xH4xI4xHH")  # property, row, row span, height, top/bottom margin
-_SEG_FIRST_OF_LINE = 0x20000
-_BREAK_SECTION, _BREAK_PAGE = 0x01, 0x04  # PARA_HEADER break kinds (구역 나누기, 쪽 나누기)
 _CELL_TITLE = 0x40000  # cell list header property: a title cell (제목 셀), repeated on each page
-_DEFAULT_BODY = 70000  # A4 body height in HWPUNIT, for a section without a page definition
-_FIT = 1.015  # stored layouts run a little past the computed body height: rows within that fit
-_ROOM = 0.95  # an object that ends above this share of the body surely ended on its page
 _CODE11_CTRLS = frozenset((CTRL_TABLE, CTRL_GSO, CTRL_EQUATION))  # objects written as char 11
 
 
-class _LayCell:
-    """A cell of a top-level table: its stored height and the extents of its parts per page."""
-
-    __slots__ = ("row", "rowspan", "height", "top", "margins", "title", "parts", "ext", "last_v")
-
-    def __init__(self, attr: int, row: int, rowspan: int, height: int, top: int, bottom: int) -> None:
-        self.row = row
-        self.rowspan = rowspan if rowspan > 0 else 1
-        self.height = height
-        self.top = top = top if top < 0x8000 else 0  # 0xFFFF: the table's default margin
-        self.margins = top + (bottom if bottom < 0x8000 else 0)
-        self.title = bool(attr & _CELL_TITLE)
-        self.parts: list[int] = []  # extents of the parts on the pages before the last
-        self.ext = 0  # extent on the last page
-        self.last_v = -1
-
-    def lines(self, data, s: int, e: int) -> None:
-        """The stored lines of one of its paragraphs."""
-        for seg in _LINE_SEG.iter_unpack(data[s : s + (e - s) // 36 * 36]):
-            v = seg[1]
-            if v < self.last_v:  # the cell goes on on the next page
-                self.parts.append(self.ext)
-                self.ext = 0
-            if v + seg[2] > self.ext:
-                self.ext = v + seg[2]
-            self.last_v = v
+def _lay_cell(attr: int, row: int, rowspan: int, height: int, top: int, bottom: int) -> LayCell:
+    # a margin of 0xFFFF means the table's default margin
+    return LayCell(row, rowspan, height, top if top < 0x8000 else 0, bottom if bottom < 0x8000 else 0,
+                   bool(attr & _CELL_TITLE))
 
 
-class _LayObj:
-    """A table or drawing object anchored in a top-level paragraph."""
+def _cell_lines(cell: LayCell, data, s: int, e: int) -> None:
+    """The stored lines of one of a cell's paragraphs (a PARA_LINE_SEG record)."""
+    for seg in _LINE_SEG.iter_unpack(data[s : s + (e - s) // 36 * 36]):
+        cell.line(seg[1], seg[2])
 
-    __slots__ = ("table", "char", "flows", "y_off", "x", "width", "height", "margins", "sub",
-                 "split", "cells", "rows", "start", "nested", "nested_at")
+
+class _LayObj(LayObj):
+    """A table or drawing object anchored in a top-level paragraph, from its control header."""
+
+    __slots__ = ("sub", "nested")
 
     def __init__(self, data, s: int, e: int, table: Optional[int]) -> None:
         attr, y_off, x, width, height = struct.unpack_from("<IiiII", data, s + 4) if e - s >= 24 else (0, 0, 0, 0, 0)
-        self.table = table  # the table's ordinal; None for drawing objects
-        self.char = bool(attr & 1)  # treated as a character: it sits in its line
-        wrap, vrel = (attr >> 21) & 7, (attr >> 3) & 3
-        # in the text flow: as a character, or wrapped square / top-and-bottom and positioned
-        # from the paragraph; one on the paper or page, behind or in front of text takes no room
-        self.flows = self.char or (wrap in (0, 1) and vrel == 2)
-        self.y_off = max(y_off, 0)
-        self.x, self.width = x, width  # to tell objects side by side from stacked ones
-        self.height = height  # as laid out (a table split over pages: its first part)
+        char = bool(attr & 1)
+        wrap, vrel = (attr >> 21) & 7, (attr >> 3) & 3  # wrap 0 square, 1 top and bottom; vrel 2 paragraph
         if e - s >= 36:
             _l, _r, top, bottom = struct.unpack_from("<4h", data, s + 28)
-            self.margins = max(top, 0) + max(bottom, 0)
+            margins = max(top, 0) + max(bottom, 0)
         else:
-            self.margins = 0
+            margins = 0
+        super().__init__(table, char, char or (wrap in (0, 1) and vrel == 2), vrel == 2, y_off, x, width, height,
+                         margins)
         self.sub = e  # where the table's records (TABLE, cells) begin
-        self.split = 2  # 0 kept whole, 1 split between rows, 2 split inside cells too
-        self.cells: Optional[list[_LayCell]] = None  # read when needed
-        self.rows: Optional[tuple] = None
-        self.start: Optional[tuple[int, float]] = None  # (page, y) where it was laid out
         self.nested: list[int] = []  # where the control headers of tables in its cells are
-        self.nested_at: dict[int, tuple[int, int]] = {}  # their (row, page part in the cell)
 
-    def load(self, data) -> list[_LayCell]:
-        """Read the table's cells and their stored lines (once)."""
-        if self.cells is not None:
-            return self.cells
-        cells: list[_LayCell] = []
-        self.cells = cells
+    def read_cells(self, data) -> tuple[list[LayCell], bool]:
+        """Read the table's cells and their stored lines."""
+        cells: list[LayCell] = []
         nested = set(self.nested)
         repeat = False
-        cell: Optional[_LayCell] = None
+        cell: Optional[LayCell] = None
         seen_table = False
         unpack32 = _U32.unpack_from
         unpack_line = _POS_HEIGHT.unpack_from
@@ -542,7 +505,7 @@ class _LayObj:
                             cell.ext = v + lh
                         cell.last_v = v
                     else:
-                        cell.lines(data, s, p)
+                        _cell_lines(cell, data, s, p)
                 elif tag == TAG_CTRL_HEADER and cell is not None and s in nested:
                     self.nested_at[s] = (cell.row, len(cell.parts))
             elif level > 3:
@@ -556,76 +519,20 @@ class _LayObj:
                     attr = unpack32(data, s)[0]
                     self.split, repeat = attr & 0x3, bool(attr & 0x4)
                 elif tag == TAG_LIST_HEADER and seen_table and p - s >= 32:
-                    cell = _LayCell(*_CELL_LIST.unpack_from(data, s))
+                    cell = _lay_cell(*_CELL_LIST.unpack_from(data, s))
                     cells.append(cell)
-        self.rows = _row_data(cells, repeat) if cells else None
-        return cells
-
-    def low_height(self) -> int:
-        """The smaller of the object's own height and its rows' (either may be stale)."""
-        h = self.height
-        if self.rows is not None:
-            h = min(h, self.rows[0][-1])
-        return h + self.margins
+        return cells, repeat
 
 
-def _row_data(cells: list[_LayCell], repeat: bool) -> tuple:
-    """Per row: its top (``bounds``, one more entry: the table's height), page breaks inside it,
-    its extent on the last and on the first of its pages; and the height of the title rows
-    repeated on every page."""
-    n = max(c.row + c.rowspan for c in cells)
-    bounds = [0] * (n + 1)
-    breaks = [0] * n
-    last = [0] * n
-    first = [0] * n
-    done = 0
-    for c in sorted(cells, key=lambda c: c.row):
-        r = c.row
-        while done < r:
-            done += 1
-            if bounds[done] < bounds[done - 1]:
-                bounds[done] = bounds[done - 1]
-        parts = c.parts
-        height = c.height
-        content = sum(parts) + c.ext + c.margins if parts else c.ext + c.margins
-        if content > height:
-            height = content
-        end = r + c.rowspan
-        if bounds[r] + height > bounds[end]:
-            bounds[end] = bounds[r] + height
-        nb = len(parts)
-        if nb > breaks[r]:
-            breaks[r], last[r], first[r] = nb, c.ext + c.margins, parts[0] + c.top
-        elif nb and nb == breaks[r] and c.ext + c.margins > last[r]:
-            last[r] = c.ext + c.margins
-    for k in range(1, n + 1):
-        if bounds[k] < bounds[k - 1]:
-            bounds[k] = bounds[k - 1]
-    title = 0
-    if repeat:
-        heads = [True] * n
-        for c in cells:
-            if not c.title:
-                heads[c.row] = False
-        k = 0
-        while k < n and heads[k]:
-            k += 1
-        if 0 < k < n:
-            title = bounds[k]
-    return bounds, breaks, last, first, title
+class _LayPara(LayPara):
+    """A top-level paragraph: where its stored lines and text are."""
 
-
-class _LayPara:
-    """A top-level paragraph: its break kind, where its stored lines and text are, its objects."""
-
-    __slots__ = ("no", "brk", "lines_at", "text_at", "objs")
+    __slots__ = ("lines_at", "text_at")
 
     def __init__(self, no: int, brk: int) -> None:
-        self.no = no
-        self.brk = brk
+        super().__init__(no, brk)
         self.lines_at: Optional[tuple[int, int]] = None  # the PARA_LINE_SEG record
         self.text_at: Optional[tuple[int, int]] = None  # the PARA_TEXT record
-        self.objs: list[_LayObj] = []
 
     def segs(self, data) -> list[tuple]:
         """Its lines: (text start, position, height, segment width, flags)."""
@@ -667,7 +574,7 @@ class PageLayout:
         self.seen = False  # any stored line at all
 
     def section(self, no: int, data) -> None:
-        self.sections.append((no, data, [_DEFAULT_BODY], []))
+        self.sections.append((no, data, [DEFAULT_BODY], []))
         self.para = None
         self.table = None
 
@@ -675,8 +582,8 @@ class PageLayout:
         if e - s < 40 or not self.sections:
             return
         w, h, _l, _r, top, bottom, head, foot, _g, attr = struct.unpack_from("<9iI", data, s)
-        body = (w if attr & 1 else h) - top - bottom - head - foot  # property bit 0: landscape
-        if body > 1000:
+        body = body_height(w, h, bool(attr & 1), top, bottom, head, foot)  # property bit 0: landscape
+        if body is not None:
             self.sections[-1][2][0] = body
 
     def paragraph(self, no: int, brk: int) -> None:
@@ -715,258 +622,13 @@ class PageLayout:
         """Pages of paragraphs ``(section, para)``, of table rows ``(table, row)``, of whole
         tables ``table`` (rows not laid out one by one), of nested tables; and the page count."""
         para_pages: dict[tuple[int, int], int] = {}
-        flow = _Flow()
+        flow = Flow()
         for no, data, body, paras in self.sections:
             flow.section(body[0], data)
             for p in paras:
                 para_pages[(no, p.no)] = flow.paragraph(p)
             flow.end_section()
-        nested_pages = {}
-        for ordinal, (t, s) in self.nested.items():
-            at = t.nested_at.get(s)
-            if at is not None:
-                base = flow.row_pages.get((t.table, at[0]))
-                if base is not None:
-                    nested_pages[ordinal] = base + at[1]
-                    continue
-            page = flow.table_pages.get(t.table)
-            if page is not None:
-                nested_pages[ordinal] = page
-        return para_pages, flow.row_pages, flow.table_pages, nested_pages, flow.page
-
-
-class _Flow:
-    """Lays the top-level paragraphs out page by page."""
-
-    def __init__(self) -> None:
-        self.row_pages: dict[tuple[int, int], int] = {}
-        self.table_pages: dict[int, int] = {}
-        self.page = 1
-        self.used = False  # anything on the current page
-        self.body = _DEFAULT_BODY
-        self.data = None
-        self.y = 0.0  # bottom of the last thing placed on the page
-        self.prev_v: Optional[int] = None  # position of the last line on this page
-        self.mark: Optional[tuple[int, Optional[int]]] = None  # (page, prev_v) before objects
-        self.last: Optional[_LayObj] = None  # the last object laid out since the last line
-        self.deferred: list[_LayObj] = []  # floating objects waiting for the next page
-
-    def section(self, body: int, data) -> None:
-        """A new 구역 starts on a new page."""
-        if self.used:
-            self.new_page()
-            self.mark = None
-            self.used = False
-        self.body = body
-        self.data = data
-
-    def end_section(self) -> None:
-        while self.deferred:
-            self.new_page()
-
-    def new_page(self) -> None:
-        self.page += 1
-        self.y = 0.0
-        self.prev_v = None
-        deferred, self.deferred = self.deferred, []
-        for o in deferred:
-            self.place(o, 0.0)
-
-    def paragraph(self, p: _LayPara) -> int:
-        """Lay out one top-level paragraph; returns the page of its first line."""
-        if p.brk & (_BREAK_PAGE | _BREAK_SECTION) and self.used:
-            self.new_page()
-            self.mark = (self.page, None) if self.y > 0 else None
-        data = self.data
-        segs = p.segs(data)
-        if not segs:  # no stored layout: the paragraph follows the last one
-            for o in p.objs:
-                self._fixed(o)
-            return self.page
-        if not p.objs:  # text only: its lines say it all
-            first_page = None
-            for li, (_start, v, h, _width, flags) in enumerate(segs):
-                if self.mark is not None:
-                    self._after_objects(v, bool(li and flags & _SEG_FIRST_OF_LINE))
-                elif self.prev_v is not None and (
-                        v < self.prev_v or (v == self.prev_v and li and flags & _SEG_FIRST_OF_LINE)):
-                    self.new_page()
-                    if self.y > 0 and v < self.y - 0.15 * self.body:
-                        self.new_page()
-                self.prev_v = v
-                self.y = v + h
-                if first_page is None:
-                    first_page = self.page
-            self.used = True
-            return first_page
-        lines = p.obj_lines(data, segs)
-        first_page = None
-        for li, (_start, v, h, width, flags) in enumerate(segs):
-            at: list[_LayObj] = []
-            before: list[_LayObj] = []
-            fixed: list[_LayObj] = []
-            for i, o in enumerate(p.objs):
-                if lines[i] != li:
-                    continue
-                if not o.flows:
-                    fixed.append(o)
-                elif o.char or width == 0 or o.y_off >= h:
-                    at.append(o)  # starts at this line (the line is beside or above it)
-                else:
-                    before.append(o)  # sits before its line, which is pushed below it
-            if before:
-                self._lay(before, self.y, v)
-            new_line = li > 0 and flags & _SEG_FIRST_OF_LINE
-            if self.mark is not None:
-                self._after_objects(v, bool(new_line))
-            elif self.prev_v is not None and (v < self.prev_v or (new_line and v == self.prev_v)):
-                self.new_page()
-                if self.y > 0 and v < self.y - 0.15 * self.body:
-                    self.new_page()  # objects waiting for this page took it: the line is on the next
-            self.prev_v = v
-            self.y = v + h
-            self.used = True
-            if first_page is None:
-                first_page = self.page
-            for o in fixed:
-                self._fixed(o)
-            if at:
-                self._lay(at, v, None, v + h)
-        return first_page if first_page is not None else self.page
-
-    def _lay(self, objs: list[_LayObj], top: float, line_v: Optional[int], line_end: float = 0.0) -> None:
-        """Lay out the objects of one line from ``top``: each at its own offset, below an earlier
-        one it would overlap, side by side otherwise. With ``line_v`` they come before that line;
-        one that the line follows directly did not fit and waits for the next page while the
-        text goes on. A character object in a line that ends within the page stays there whole."""
-        page0 = self.page
-        end = (page0, self.y)
-        placed: list[tuple[int, int, tuple[int, float]]] = []
-        last = None
-        fit = self.body * _FIT
-        for o in objs:
-            start = (page0, top if o.char else top + o.y_off)
-            for x0, x1, stop in placed:
-                if o.x < x1 and x0 < o.x + o.width and stop > start:
-                    start = stop
-            if line_v is not None:
-                y0 = start[1]
-                if (start[0] == page0 and self.prev_v is not None and line_v >= self.prev_v
-                        and line_v - y0 < 0.5 * min(o.low_height(), self.body - y0)):
-                    self.deferred.append(o)
-                    continue
-            if self.mark is None:
-                self.mark = (page0, self.prev_v)
-            self.page = start[0]
-            if o.char and start[0] == page0 and line_end <= fit:
-                self._whole(o, start[1], line_end)  # the stored line holds it: it fits
-            else:
-                self.place(o, start[1])
-            stop = (self.page, self.y)
-            placed.append((o.x, o.x + o.width, stop))
-            if stop >= end:
-                end, last = stop, o
-        self.page, self.y = end
-        if last is not None:
-            self.last = last
-
-    def _whole(self, o: _LayObj, y: float, end: float) -> None:
-        o.start = (self.page, y)
-        if o.table is not None:
-            self.table_pages[o.table] = self.page
-        self.y = end
-        self.last = o
-
-    def place(self, o: _LayObj, y: float) -> None:
-        """Lay an object out from ``y`` on the current page."""
-        self.last = o
-        body = self.body
-        if o.table is None or (not o.char and y + o.height + o.margins <= body * _ROOM):
-            # a drawing object, or a table that ends well within the page as laid out
-            h = o.height + o.margins
-            if y + h > body * _FIT and y > 0 and h <= body:
-                self.page, y = self.page + 1, 0.0
-            o.start = (self.page, y)
-            if o.table is not None:
-                self.table_pages[o.table] = self.page
-            y += h
-            while y > body * _FIT:
-                self.page, y = self.page + 1, y - body
-            self.y = y
-            return
-        cells = o.load(self.data)
-        if not cells:
-            o.start = (self.page, y)
-            self.table_pages[o.table] = self.page
-            self.y = y + o.height + o.margins
-            return
-        self.page, self.y = _place_rows(o, self.page, y, body, self.row_pages)
-
-    def _fixed(self, o: _LayObj) -> None:
-        """An object off the text flow: all of it on the anchor's page."""
-        if o.table is not None:
-            self.table_pages[o.table] = self.page
-
-    def _after_objects(self, v: int, new_line: bool) -> None:
-        """Place the line at ``v`` after objects laid out since the last line: on the page where
-        the estimate ended, or the next or previous one, whichever puts the line nearest to the
-        estimated end; never where it would overlap the last object, nor before the last line."""
-        body = self.body
-        page0, prev_v = self.mark
-        d = (self.y - v) / body
-        k = int(d + 0.5) if d >= 0 else -int(0.5 - d)
-        for _ in range(k):
-            self.new_page()
-        if k < 0:
-            self.page += k
-        floor = page0 + (1 if prev_v is not None and (v < prev_v or (new_line and v == prev_v)) else 0)
-        if self.page < floor:
-            self.page = floor
-        o = self.last
-        if o is not None and o.start is not None:
-            sp, sy = o.start
-            if self.page <= sp and v < sy + 0.5 * min(o.low_height(), body - sy):
-                self.page = sp
-                self.new_page()
-        self.mark = None
-        self.last = None
-
-
-def _place_rows(o: _LayObj, page: int, y: float, body: int, row_pages: dict) -> tuple[int, float]:
-    """Lay a table's rows out from ``y`` on ``page``; set their pages; return where it ends."""
-    fit = body * _FIT
-    bounds, breaks, last, first, title = o.rows
-    if title > body / 2:
-        title = 0
-    if o.split == 0 and y > 0 and y + bounds[-1] + o.margins > fit and not any(breaks):
-        page, y = page + 1, 0.0  # a table that may not split moves whole
-    o.start = None
-    y += o.margins / 2
-    placed = False  # any row on this page
-    ordinal = o.table
-    for r in range(len(breaks)):
-        if breaks[r]:
-            # a row split over pages: its first part fills the rest of the page it starts on
-            if y + first[r] > fit and placed:
-                page, y = page + 1, float(title)
-            if o.start is None:
-                o.start = (page, y)
-            row_pages[(ordinal, r)] = page
-            page += breaks[r]
-            y = title + last[r]
-            placed = True
-            continue
-        h = bounds[r + 1] - bounds[r]
-        if y + h > fit and (placed or y > 0) and h <= body - title:
-            page, y = page + 1, float(title)  # the row moves to the next page whole
-        if o.start is None:
-            o.start = (page, y)
-        row_pages[(ordinal, r)] = page
-        y += h
-        placed = True
-        while y > fit:  # a row taller than the rest of the page runs over
-            page, y = page + 1, title + (y - body)
-    return page, y + o.margins / 2
+        return para_pages, flow.row_pages, flow.table_pages, nested_pages(self.nested, flow), flow.page
 
 
 # -- body --------------------------------------------------------------------------------------
@@ -1337,21 +999,8 @@ def _set_pages(walker: BodyWalker) -> Optional[int]:
     if not layout.seen:
         return None
     try:
-        para_pages, row_pages, table_pages, nested_pages, count = layout.solve()
+        para_pages, row_pages, table_pages, nested, count = layout.solve()
     except (ValueError, IndexError, struct.error, ZeroDivisionError):
         return None  # a layout cache that does not add up: no pages rather than wrong ones
-    for rb in walker.blocks:
-        page = None
-        if rb.table is not None:
-            if rb.row is not None:
-                page = row_pages.get((rb.table, rb.row))
-            if page is None:
-                page = table_pages.get(rb.table)
-            if page is None:
-                page = nested_pages.get(rb.table)
-        if page is None:
-            page = para_pages.get((rb.section_no, rb.para))
-        if page is not None:
-            rb.page = page
-            rb.page_estimated = True
+    apply_pages(walker.blocks, para_pages, row_pages, table_pages, nested)
     return count

@@ -13,17 +13,21 @@ What is read:
 * heading levels from ``Contents/header.xml``: a paragraph whose ``hh:paraPr`` has
   ``hh:heading type="OUTLINE"`` is a HEADING with that level; NUMBER/BULLET paragraphs are
   LIST_ITEMs. Their visible label ("1.", "가.", "□") is rebuilt and put before the text;
-* page numbers estimated from the layout cache Hangul stores in ``hp:linesegarray`` (a line's
-  vertical position falls back at a new page), explicit page breaks and section starts; rows of
-  tables that run over pages are stacked by their stored heights. The cache is Hangul's layout
-  on the machine that saved the file, so pages are close, not exact (another machine's fonts
-  move breaks). Files without a layout cache get no page numbers.
+* page numbers estimated from the layout cache Hangul stores (``hp:linesegarray``/``hp:lineseg``
+  of every paragraph, the tables' ``hp:sz``/``hp:pos`` and cell sizes ``hp:cellSz``, each
+  section's ``hp:pagePr``) by the estimator shared with the HWP 5 reader (:mod:`.layout`): line
+  positions restart on every page, page breaks and sections start one, tables and floating
+  objects are laid out again from their stored row heights and the page splits recorded inside
+  their cells. The cache is Hangul's layout on the machine that saved the file, so pages are
+  close, not exact (another machine's fonts move breaks); they are marked estimated. Files
+  without a layout cache (written by other programs) get no page numbers.
 
 Namespace URIs differ between Hangul versions (2011/2016 schemas), so elements are matched by
 local name only.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from dataclasses import dataclass, field
@@ -43,6 +47,17 @@ from ..model import (
     Document,
     RawBlock,
     build_document,
+)
+from .layout import (
+    BREAK_PAGE,
+    DEFAULT_BODY,
+    Flow,
+    LayCell,
+    LayObj,
+    LayPara,
+    apply_pages,
+    body_height,
+    nested_pages,
 )
 from .safezip import SafeZip, format_counter, local
 
@@ -160,17 +175,207 @@ class _Seg:
     obj: Optional[etree._Element] = None
 
 
+# -- page layout model ---------------------------------------------------------------------------
+#
+# What the shared estimator (layout.py) needs, from the XML: per top-level paragraph its
+# ``pageBreak``, its stored lines (``hp:lineseg``: textpos, vertpos, vertsize, horzsize, flags)
+# and the objects anchored in it (tables, drawing objects, equations: their ``hp:sz``, ``hp:pos``
+# and ``hp:outMargin``); a table's cells (``hp:cellAddr``, ``hp:cellSpan``, ``hp:cellSz``,
+# ``hp:cellMargin``, title cells ``header="1"``) and the lines of their paragraphs are read only
+# when the table must be laid out row by row.
+
+_LAY_OBJECTS = _SHAPES | {"tbl", "equation"}
+_TABLE_SPLIT = {"NONE": 0, "TABLE": 1, "CELL": 2}  # hp:tbl pageBreak: whole, between rows, in cells
+_WRAP_FLOWS = ("SQUARE", "TOP_AND_BOTTOM")
+# units of a paragraph's text positions: text counts its UTF-16 code units, these inline marks
+# one, a tab and every control (objects, fields, section/column definitions, ...) eight
+_T_ONE_UNIT = frozenset(("lineBreak", "hyphen", "nbSpace", "fwSpace"))
+_EIGHT_UNITS = frozenset(("secPr", "compose", "dutmal")) | _FORM_CONTROLS
+
+
+def _signed(v: Optional[str]) -> int:
+    """A 32-bit offset: written unsigned by some versions."""
+    n = _int(v)
+    return n - (1 << 32) if n >= 1 << 31 else n
+
+
+class _LayObj(LayObj):
+    """A table or drawing object anchored in a top-level paragraph (``table``: the table's
+    ordinal, given when the reader reaches it)."""
+
+    __slots__ = ("el", "has_nested")
+
+    def __init__(self, el: etree._Element, is_table: bool) -> None:
+        char, vrel = False, "PARA"
+        y_off = x = width = height = margins = 0
+        for c in el:
+            name = local(c.tag)
+            if name == "sz":
+                width, height = _int(c.get("width")), _int(c.get("height"))
+            elif name == "pos":
+                char = c.get("treatAsChar") == "1"
+                vrel = c.get("vertRelTo", "PARA")
+                y_off, x = _signed(c.get("vertOffset")), _signed(c.get("horzOffset"))
+            elif name == "outMargin":
+                margins = max(_int(c.get("top")), 0) + max(_int(c.get("bottom")), 0)
+            elif name == "tr":
+                break
+        flows = char or (el.get("textWrap", "TOP_AND_BOTTOM") in _WRAP_FLOWS and vrel == "PARA")
+        super().__init__(-1 if is_table else None, char, flows, vrel == "PARA", y_off, x, width, height, margins)
+        self.el: Optional[etree._Element] = el
+        self.has_nested = False  # tables in its cells (known once the reader went through it)
+
+    def read_cells(self, src) -> tuple[list[LayCell], bool]:
+        """The table's cells with the stored lines of their own paragraphs; where tables nested
+        in them sit, keyed (cell in document order, k-th table in the cell)."""
+        tbl = self.el
+        if tbl is None:
+            return [], False
+        self.split = _TABLE_SPLIT.get(tbl.get("pageBreak", "CELL"), 2)
+        nested = self.has_nested
+        in_top = in_bottom = 0
+        cells: list[LayCell] = []
+        seq = 0
+        for tr in tbl:
+            tname = local(tr.tag)
+            if tname == "inMargin":
+                in_top, in_bottom = _int(tr.get("top")), _int(tr.get("bottom"))
+                continue
+            if tname != "tr":
+                continue
+            for tc in tr:
+                if local(tc.tag) != "tc":
+                    continue
+                row, rowspan, height = 0, 1, 0
+                top, bottom = in_top, in_bottom
+                sub = None
+                for c in tc:
+                    cn = local(c.tag)
+                    if cn == "subList":
+                        sub = c
+                    elif cn == "cellAddr":
+                        row = _int(c.get("rowAddr"))
+                    elif cn == "cellSpan":
+                        rowspan = _int(c.get("rowSpan"), 1)
+                    elif cn == "cellSz":
+                        height = _int(c.get("height"))
+                    elif cn == "cellMargin" and tc.get("hasMargin") == "1":
+                        top, bottom = _int(c.get("top")), _int(c.get("bottom"))
+                if not 0 <= row < 0x10000:  # as the binary format bounds it
+                    seq += 1
+                    continue
+                cell = LayCell(row, min(rowspan, 0x10000 - row), height, top, bottom, tc.get("header") == "1")
+                cells.append(cell)
+                k = 0
+                for p in (sub if sub is not None else ()):
+                    if local(p.tag) != "p" or not len(p):
+                        continue
+                    lines = p[-1]  # the layout follows the runs
+                    if local(lines.tag) != "linesegarray":
+                        lines = next((c for c in p if local(c.tag) == "linesegarray"), ())
+                    for seg in lines:
+                        cell.line(_int(seg.get("vertpos")), _int(seg.get("vertsize")))
+                    if nested:
+                        for c in p:
+                            if local(c.tag) == "run":
+                                for el in c:
+                                    if local(el.tag) == "tbl":  # placed after its paragraph's lines
+                                        self.nested_at[(seq, k)] = (row, len(cell.parts))
+                                        k += 1
+                seq += 1
+        return cells, tbl.get("repeatHeader") == "1"
+
+
+class _LayPara(LayPara):
+    """A top-level paragraph with its stored lines."""
+
+    __slots__ = ("lines", "el")
+
+    def __init__(self, no: int, brk: int, el: etree._Element) -> None:
+        super().__init__(no, brk)
+        self.lines: list[tuple[int, int, int, int, int]] = []
+        self.el: Optional[etree._Element] = el
+
+    def segs(self, src) -> list[tuple]:
+        return self.lines
+
+    def obj_lines(self, src, segs: list[tuple]) -> list[int]:
+        """The line each object is anchored in, from its position in the text."""
+        objs = self.objs
+        if len(segs) < 2 or self.el is None:
+            return [0] * len(objs)
+        pos = _object_positions(self.el)
+        if len(pos) != len(objs):
+            return [0] * len(objs)
+        starts = [g[0] for g in segs]
+        return [max(bisect.bisect_right(starts, q) - 1, 0) for q in pos]
+
+
+def _lay_para(p: etree._Element, no: int) -> _LayPara:
+    lp = _LayPara(no, BREAK_PAGE if p.get("pageBreak") == "1" else 0, p)
+    for c in p:
+        name = local(c.tag)
+        if name == "run":
+            for el in c:
+                if local(el.tag) in _LAY_OBJECTS:
+                    lp.objs.append(_LayObj(el, local(el.tag) == "tbl"))
+        elif name == "linesegarray":
+            lines = lp.lines
+            for seg in c:
+                v = _int(seg.get("vertpos"), -1)
+                if v >= 0:
+                    lines.append((_int(seg.get("textpos")), v, _int(seg.get("vertsize")),
+                                  _int(seg.get("horzsize")), _int(seg.get("flags"))))
+    return lp
+
+
+def _units(s: Optional[str]) -> int:
+    return len(s.encode("utf-16-le")) // 2 if s else 0
+
+
+def _object_positions(p: etree._Element) -> list[int]:
+    """Text positions of the layout objects in a paragraph's runs, counted as Hangul counts
+    them in ``textpos``."""
+    out: list[int] = []
+    pos = 0
+    for run in p:
+        if local(run.tag) != "run":
+            continue
+        for el in run:
+            name = local(el.tag)
+            if name == "t":
+                pos += _units(el.text)
+                for c in el:
+                    if isinstance(c.tag, str):
+                        cn = local(c.tag)
+                        pos += 8 if cn == "tab" else 1 if cn in _T_ONE_UNIT else 0
+                    pos += _units(c.tail)
+            elif name in _LAY_OBJECTS:
+                out.append(pos)
+                pos += 8
+            elif name == "ctrl":
+                pos += 8 * sum(1 for c in el if isinstance(c.tag, str))
+            elif name in _EIGHT_UNITS:
+                pos += 8
+    return out
+
+
 class _Reader:
     def __init__(self, header: _Header) -> None:
         self.h = header
         self.blocks: list[RawBlock] = []
         self.tables = 0
-        self.page = 1
-        self.page_has_content = False
-        self.last_vpos: Optional[int] = None
-        self.body_height = 0
-        self.cur_vpos = 0
+        # page estimate: the flow over all sections, the section's body height, the pages found
+        self.flow = Flow()
+        self.body = DEFAULT_BODY
         self.layout_seen = False  # any stored line positions at all
+        self.layout_failed = False
+        self.para_pages: dict[tuple[int, int], int] = {}
+        self.nested: dict[int, tuple[_LayObj, Optional[tuple[int, int]]]] = {}
+        self.lay_tables: Iterator[_LayObj] = iter(())  # the current top-level paragraph's tables
+        self.lay_table: Optional[_LayObj] = None  # the top-level table being read
+        self.lay_top = False  # the next table read is that top-level table
+        self.nest_key: Optional[tuple[int, int]] = None  # (cell, k-th table) of the next nested one
         self.numberings: dict[str, _Numbering] = {}
         self.outline_ref = "1"
         self.section_no = 0
@@ -179,104 +384,55 @@ class _Reader:
     # -- sections ------------------------------------------------------------------------------
     def read_section(self, root: etree._Element, section_no: int) -> None:
         self.section_no = section_no
-        if section_no > 0 and self.page_has_content:
-            self._new_page()
-        self.last_vpos = None
+        self.body = DEFAULT_BODY
         paras = [el for el in root if local(el.tag) == "p"]
         if paras:  # the section's page setup sits in the first paragraph's first run
             for run in paras[0]:
                 for el in run:
                     if local(el.tag) == "secPr":
                         self._section_props(el)
+        lay_paras: list[_LayPara] = []
         for i, p in enumerate(paras):
             self.para_no = i
-            self._page_from_layout(p)
-            self._body_para(p)
-
-    def _new_page(self) -> None:
-        self.page += 1
-        self.page_has_content = False
-
-    def _page_from_layout(self, p: etree._Element) -> None:
-        """Advance the page counter from a top-level paragraph's layout cache: Hangul stores
-        each line's vertical position on its page, so a position lower than the previous
-        line's means a new page."""
-        self.cur_vpos = 0
-        if p.get("pageBreak") == "1" and self.page_has_content:
-            self._new_page()
-            self.last_vpos = None
-        first = True
-        for c in p:
-            if local(c.tag) != "linesegarray":
-                continue
-            for seg in c:
-                vpos = _int(seg.get("vertpos"), -1)
-                if vpos < 0:
-                    continue
+            lp = _lay_para(p, i)
+            if lp.lines:
                 self.layout_seen = True
-                if self.last_vpos is not None and vpos < self.last_vpos:
-                    self._new_page()
-                self.last_vpos = vpos
-                if first:
-                    self.cur_vpos = vpos
-                    first = False
-        self.page_has_content = True
+            lay_paras.append(lp)
+            self.lay_tables = iter([o for o in lp.objs if o.table is not None])
+            self._body_para(p, top=True)
+        self._lay_out(section_no, lay_paras)
 
-    def _flow_rows(self, tbl: etree._Element, bounds: list[int], header_rows: int) -> tuple[list[int], int]:
-        """Pages of a top-level table's rows, laid out from the anchor line downwards.
-
-        Hangul keeps no page positions for rows, so rows are stacked by their stored heights:
-        a table that may split inside cells (pageBreak CELL) breaks a row at the page end,
-        otherwise a row that does not fit moves to the next page; repeated header rows take
-        their height again on every continued page."""
-        body = self.body_height
-        nrows = len(bounds) - 1
-        pages = [self.page] * max(nrows, 0)
-        if body <= 0 or nrows <= 0:
-            return pages, self.page
-        split_cells = tbl.get("pageBreak", "CELL") == "CELL"
-        header = bounds[header_rows] - bounds[0] if tbl.get("repeatHeader") == "1" else 0
-        if header > body / 2:
-            header = 0
-        page, y = self.page, self.cur_vpos
-        for r in range(nrows):
-            h = max(bounds[r + 1] - bounds[r], 0)
-            if y + h > body and y > header:
-                if split_cells:
-                    pages[r] = page
-                    rest = y + h - body
-                    page += 1
-                    y = header
-                    while y + rest > body:
-                        rest -= body - y
-                        page += 1
-                    y += rest
-                    continue
-                page += 1
-                y = header
-            pages[r] = page
-            y += h
-            while y > body:  # a row taller than a page
-                page += 1
-                y = header + (y - body)
-        if page != self.page:
-            # where the table ends on its last page is only estimated; let the next line's
-            # stored position decide about one more page with some slack
-            self.last_vpos = max(int(y - 0.3 * body), 0)
-        return pages, page
+    def _lay_out(self, section_no: int, paras: list[_LayPara]) -> None:
+        """Estimate the pages of the section's paragraphs and tables while its XML is at hand;
+        then let go of the elements."""
+        if not self.layout_failed:
+            flow = self.flow
+            try:
+                flow.section(self.body, None)
+                for lp in paras:
+                    self.para_pages[(section_no, lp.no)] = flow.paragraph(lp)
+                flow.end_section()
+            except (ValueError, IndexError, ZeroDivisionError):
+                self.layout_failed = True  # a layout cache that does not add up: no pages
+        for lp in paras:
+            lp.el = None
+            for o in lp.objs:
+                o.el = None
 
     def _section_props(self, sec: etree._Element) -> None:
         self.outline_ref = sec.get("outlineShapeIDRef") or self.outline_ref
         for c in sec:
             if local(c.tag) == "pagePr":
-                height = _int(c.get("height"))
-                if c.get("landscape") == "NARROWLY":  # width and height are swapped
-                    height = _int(c.get("width"))
-                margins = 0
-                for m in c:
-                    if local(m.tag) == "margin":
-                        margins = sum(_int(m.get(k)) for k in ("top", "bottom", "header", "footer"))
-                self.body_height = max(height - margins, 0)
+                # width and height are the portrait sheet's; NARROWLY turns it to landscape
+                m = {}
+                for el in c:
+                    if local(el.tag) == "margin":
+                        m = el.attrib
+                body = body_height(_int(c.get("width")), _int(c.get("height")), c.get("landscape") == "NARROWLY",
+                                   _int(m.get("top")), _int(m.get("bottom")), _int(m.get("header")),
+                                   _int(m.get("footer")))
+                if body is not None:
+                    self.body = body
 
     # -- paragraphs ----------------------------------------------------------------------------
     def _label(self, p: etree._Element) -> tuple[str, Optional[str], Optional[int]]:
@@ -340,14 +496,24 @@ class _Reader:
         flush()
         return segs
 
-    def _body_para(self, p: etree._Element, depth: int = 0, kind: Optional[str] = None) -> None:
-        """Emit a paragraph outside tables: text blocks split around inline objects."""
+    def _body_para(self, p: etree._Element, depth: int = 0, kind: Optional[str] = None,
+                   top: bool = False) -> None:
+        """Emit a paragraph outside tables: text blocks split around inline objects. ``top``: a
+        paragraph of the section itself, whose tables are laid out for pages."""
         label, lkind, level = self._label(p)
         style = self._style(p)
         segs = self._segments(p)
         first = True
         for seg in segs:
             if seg.obj is not None:
+                if top and local(seg.obj.tag) == "tbl":
+                    lay = next(self.lay_tables, None)
+                    if lay is not None:
+                        lay.table = self.tables  # the ordinal _table gives it
+                        self.lay_table, self.lay_top = lay, True
+                    self._object(seg.obj, depth)
+                    self.lay_table, self.lay_top = None, False
+                    continue
                 self._object(seg.obj, depth)
                 continue
             text = seg.text or ""
@@ -362,8 +528,6 @@ class _Reader:
             self._emit(RawBlock(text, bkind, level=blevel, style=style, depth=depth))
 
     def _emit(self, rb: RawBlock) -> None:
-        rb.page = self.page
-        rb.page_estimated = True  # from the stored layout, not a printed page
         rb.section_no = self.section_no
         rb.para = self.para_no
         self.blocks.append(rb)
@@ -396,6 +560,11 @@ class _Reader:
     def _table(self, tbl: etree._Element, depth: int) -> None:
         ordinal = self.tables
         self.tables += 1
+        is_top, self.lay_top = self.lay_top, False
+        if not is_top and self.lay_table is not None:  # inside a top-level table: pages from it
+            self.nested[ordinal] = (self.lay_table, self.nest_key)
+            self.lay_table.has_nested = True
+            self.nest_key = None
         cells: list[tuple[int, int, int, etree._Element]] = []
         captions: list[tuple[str, etree._Element]] = []
         seq = 0
@@ -429,13 +598,7 @@ class _Reader:
                 for p in _sublist_paras(cap):
                     self._body_para(p, depth, CAPTION)
         cells.sort(key=lambda c: (c[0], c[1], c[2]))
-        row_pages: Optional[list[int]] = None
-        end_page = self.page
-        if depth == 0 and cells:
-            row_pages, end_page = self._flow_rows(tbl, *_row_bounds(cells))
-        for row, col, _, tc in cells:
-            if row_pages is not None and 0 <= row < len(row_pages):
-                self.page = row_pages[row]
+        for row, col, seq, tc in cells:
             texts: list[str] = []
             pending: list[etree._Element] = []
             for p in _sublist_paras(tc):
@@ -451,51 +614,16 @@ class _Reader:
                     line = f"{label} {line.lstrip()}"
                 texts.append(line)
             self._emit(RawBlock("\n".join(texts), TABLE_CELL, table=ordinal, row=row, col=col, depth=depth))
+            k = 0
             for obj in pending:
+                if is_top and local(obj.tag) == "tbl":
+                    self.nest_key = (seq, k)  # as _LayObj.read_cells counts them
+                    k += 1
                 self._object(obj, depth + 1)
-        if end_page > self.page:
-            self.page = end_page
-            self.page_has_content = True
         for side, cap in captions:
             if side not in ("TOP", "LEFT"):
                 for p in _sublist_paras(cap):
                     self._body_para(p, depth, CAPTION)
-
-
-def _row_bounds(cells: list[tuple[int, int, int, etree._Element]]) -> tuple[list[int], int]:
-    """Row boundary positions from the cells' stored heights and spans (longest path over the
-    rows, so spanning cells push later rows down), and the number of leading header rows."""
-    nrows = 0
-    spans = []
-    for row, _, _, tc in cells:
-        rs, h, head = 1, 0, tc.get("header") == "1"
-        for c in tc:
-            cn = local(c.tag)
-            if cn == "cellSpan":
-                rs = max(_int(c.get("rowSpan"), 1), 1)
-            elif cn == "cellSz":
-                h = _int(c.get("height"))
-        spans.append((row, rs, h, head))
-        nrows = max(nrows, row + rs)
-    bounds = [0] * (nrows + 1)
-    header_rows = nrows
-    for row, rs, h, head in spans:  # cells are sorted by row
-        if not head:
-            header_rows = min(header_rows, row)
-    done = 0  # bounds[0..done] are final
-    for row, rs, h, _ in spans:
-        if row < 0:
-            continue
-        while done < row:  # every cell ending at a row up to here has been seen
-            done += 1
-            if bounds[done] < bounds[done - 1]:
-                bounds[done] = bounds[done - 1]
-        end = row + rs
-        bounds[end] = max(bounds[end], bounds[row] + h)
-    for k in range(1, nrows + 1):
-        if bounds[k] < bounds[k - 1]:
-            bounds[k] = bounds[k - 1]
-    return bounds, (header_rows if header_rows < nrows else 0)
 
 
 def _sublist_paras(el: etree._Element) -> Iterator[etree._Element]:
@@ -580,12 +708,13 @@ def extract_hwpx(path: str | Path) -> Document:
             root = z.xml(name)
             reader.read_section(root, i)
             del root
-    pages: Optional[int] = reader.page if reader.blocks else None
-    if not reader.layout_seen:
-        # written by a tool that stores no layout: page numbers would all be guesses
-        pages = None
-        for rb in reader.blocks:
-            rb.page = None
+    pages: Optional[int] = None
+    if reader.layout_seen and not reader.layout_failed and reader.blocks:
+        # (a file written by a tool that stores no layout gets no pages: they would be guesses)
+        flow = reader.flow
+        apply_pages(reader.blocks, reader.para_pages, flow.row_pages, flow.table_pages,
+                    nested_pages(reader.nested, flow))
+        pages = flow.page
     meta = {
         "sections": len(sections),
         "tables": reader.tables,
