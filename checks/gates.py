@@ -27,7 +27,7 @@ import regex
 from rfpcheck.pipeline.model import Document, Evidence, Finding
 
 from . import _must_state
-from .common import budget_gate, kinds, load_lexicon, table_header
+from .common import budget_gate, kinds, load_lexicon, section_kind, table_header
 from .context import CheckContext, Match
 from .registry import Rule
 from .spans import narrow_match, row_span
@@ -190,9 +190,19 @@ def iter_named(doc: Document, rx: "regex.Pattern") -> Iterator[tuple["regex.Matc
 
 
 def evaluation_signals(doc: Document, cap: int = 10) -> int:
-    """How many proposal-evaluation expressions the document has (outside the table of contents)."""
+    """How many proposal-evaluation expressions the document has (outside the table of contents): the
+    lexicon's phrases, and the column titles of evaluation tables ("평가항목 | 배점") in the evaluation part."""
     n = 0
     for _ in iter_named(doc, load_lexicon("gates").rx("evaluation")):
+        n += 1
+        if n >= cap:
+            return n
+    header = load_lexicon("gates").rx("evaluation_header")
+    for b in doc.blocks:
+        if b.table is None or len(b.text) > 20 or not header.match("".join(b.text.split())):
+            continue
+        if section_kind(doc, b.start) != "evaluation":
+            continue
         n += 1
         if n >= cap:
             break

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
 from rfpcheck.pipeline.model import Document, Finding
 
-from .common import kinds, load_lexicon, won
+from .common import kinds, load_lexicon, section_kind, won
 from .context import CheckContext, Match
 from .gates import dedupe, development_scope, iter_named, negotiation_scope, same_block
 from .registry import C, Rule
@@ -84,6 +85,19 @@ def _past_pair(doc: Document, m: Match) -> bool:
     return bool(lex.rx("this_project").search(rest))
 
 
+# headings of a background part that narrates earlier work ("추진 경위", "그간의 추진경과", "연혁")
+_BACKGROUND_TITLE = regex.compile(r"추진경위|추진경과|그간의?(추진)?경과|사업경과|연혁|현황")
+
+
+def _background(doc: Document, offset: int) -> bool:
+    """The offset stands in a 현황 / 추진경위 part, which tells of earlier projects ("2019년 2차 사업은 기술 80점 :
+    가격 20점으로 발주")."""
+    if section_kind(doc, offset) == "current":
+        return True
+    sec = doc.section_at(offset)
+    return bool(sec and any(_BACKGROUND_TITLE.search("".join(n.title.split())) for n in sec.path()))
+
+
 @lru_cache(maxsize=1)
 def _cell_patterns() -> tuple["regex.Pattern", "regex.Pattern"]:
     lex = load_lexicon("sw11")
@@ -148,6 +162,8 @@ def read_shares(doc: Document) -> list[tuple[int, Match]]:
     if out:
         current = [x for x in out if not _past_pair(doc, x[1])]
         out = current or out  # a pair about an earlier project gives way to one about this project
+        here = [x for x in out if not _background(doc, x[1].start)]
+        out = here or out  # so does a pair told in the 현황 / 추진경위 part
         # pairs inside one cell or paragraph first: they quote best
         return sorted(out, key=lambda x: (not same_block(doc, x[1]), x[1].start))
     c = doc.compact
@@ -159,6 +175,82 @@ def read_shares(doc: Document) -> list[tuple[int, Match]]:
     return out
 
 
+def lone_price_shares(doc: Document) -> list[tuple[int, Match]]:
+    """(100 − N, where) for a price weight stated alone ("가격평가 배점: 20점") in the evaluation part (or
+    in a sentence about 배점·비중); empty when none, or when the lone price weights disagree."""
+    out: list[tuple[int, Match]] = []
+    for rm, m in iter_named(doc, load_lexicon("sw11").rx("lone_price")):
+        if _background(doc, m.start):
+            continue
+        if section_kind(doc, m.start) != "evaluation":
+            a, b = doc.sentence_span(m.start, m.end)
+            if not regex.search(r"배점|비중|비율|만점", "".join(doc.text[a:b].split())):
+                continue
+        out.append((100 - int(rm.group("p")), m))
+    return out if len({t for t, _ in out}) == 1 else []
+
+
+# an amount right after a budget label, past a parenthesised list of items and a separator
+_AMOUNT_GAP = regex.compile(r"^(?:\([^()]{0,40}\))?[^0-9()。]{0,12}?(?=[0-9])")
+
+
+def _amount_after(doc: Document, cend: int) -> "Optional[tuple[int, int, str]]":
+    """(value, compact end, as shown) of the amount that follows a budget label ending at compact index
+    ``cend``; a bare table figure keeps the table's unit, so it is shown as written."""
+    from rfpcheck.pipeline.facts import iter_amounts
+
+    c = doc.compact
+    g = _AMOUNT_GAP.match(c[cend: cend + 60])
+    if g is None:
+        return None
+    lo = cend + g.end()
+    for a in iter_amounts(c, lo, min(len(c), lo + 24)):
+        if a.vs != lo:
+            return None
+        if a.won < 10_000 and not a.explicit:
+            return None
+        return a.won, a.ve, (won(a.won) if a.explicit and a.won >= 10_000 else c[a.vs:a.ve])
+    return None
+
+
+def hw_budget_share(doc: Document) -> "Optional[tuple[float, str, str, Match]]":
+    """(HW share, HW amount, SW amount (as shown), where) from a stated budget breakdown: a HW item and a SW item
+    with their amounts close together (one sentence or one table), outside the 현황 part. The share is
+    HW / (HW + SW) in the breakdown's own unit."""
+    lex = load_lexicon("sw11")
+    hw_rx, sw_rx = lex.rx("budget_hw_label"), lex.rx("budget_sw_label")
+    c = doc.compact
+    for rm, m in iter_named(doc, hw_rx):
+        hw = _amount_after(doc, rm.end())
+        if hw is None or _background(doc, m.start):
+            continue
+        lo, hi = max(0, rm.start() - 160), min(len(c), hw[1] + 160)
+        for sm in sw_rx.finditer(c, lo, hi):
+            if sm.start() < rm.end() and sm.end() > rm.start():
+                continue
+            sw = _amount_after(doc, sm.end())
+            if sw is None or sw[0] <= 0:
+                continue
+            first, last = min(rm.start(), sm.start()), max(hw[1], sw[1])
+            s, e = doc.span_from_compact(first, last)
+            share = hw[0] / (hw[0] + sw[0])
+            return share, hw[2], sw[2], Match(s, e, (), first, last)
+    return None
+
+
+def _hw_claims(doc: Document) -> list[Match]:
+    """Sentences that give the HW share as the reason for the 80점 exception."""
+    lex = load_lexicon("sw11")
+    words = lex.rx("hw_share_words")
+    out = []
+    for _, m in iter_named(doc, lex.rx("hw_exception")):
+        a, b = doc.sentence_span(m.start, m.start + 1)
+        sent = "".join(doc.text[a:b].split())
+        if m.end <= b and words.search(sent) and not regex.search(r"하도급|실적", sent):
+            out.append(m)
+    return out
+
+
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     na, applies, _ = negotiation_scope(ctx, RULE)
@@ -166,12 +258,19 @@ def detect(ctx: CheckContext) -> Finding:
         return na
     lex = load_lexicon("sw11")
     shares = read_shares(doc)
+    derived = ""
     if not shares:
         only = [m for _, m in iter_named(doc, lex.rx("tech_only"))]
         if only:
             return ctx.finding(RULE, "review", "가격평가 없이 기술평가만으로(기술 100%) 평가합니다. 기술 90 : 가격 10 기준의 "
                                "예외에 해당하는지 확인하십시오.", dedupe([ctx.evidence(m.start, m.end) for m in only], 2),
                                applies=applies)
+        lone_tech = {int(rm.group("t")) for rm, _ in iter_named(doc, lex.rx("lone_weight"))}
+        priced = lone_price_shares(doc)
+        if priced and (not lone_tech or lone_tech == {priced[0][0]}):
+            shares = priced
+            derived = f" 가격평가 배점 {100 - priced[0][0]}점만 적혀 있어 기술능력평가를 {priced[0][0]}점(100 − {100 - priced[0][0]})으로 보았습니다."
+    if not shares:
         lone = [m for _, m in iter_named(doc, lex.rx("lone_weight"))]
         if lone:
             return ctx.finding(RULE, "review", "기술평가 배점은 보이나 가격평가와의 비율을 함께 읽을 수 없습니다. 기술 90 : 가격 10인지 "
@@ -183,7 +282,7 @@ def detect(ctx: CheckContext) -> Finding:
     low = [(t, m) for t, m in shares if t < 90]
     ninety = [m for t, m in shares if t == 90]
     if ninety and not low:
-        return ctx.finding(RULE, "pass", "기술능력평가 90 : 가격평가 10으로 평가합니다.",
+        return ctx.finding(RULE, "pass", "기술능력평가 90 : 가격평가 10으로 평가합니다." + derived,
                            dedupe([ctx.evidence(m.start, m.end) for m in ninety], 2), applies=applies)
     if ninety and low:
         ev = dedupe([ctx.evidence(m.start, m.end) for _, m in low] + [ctx.evidence(m.start, m.end) for m in ninety], 3)
@@ -196,12 +295,30 @@ def detect(ctx: CheckContext) -> Finding:
     top = max(t for t, _ in low)
     ev = dedupe([ctx.evidence(m.start, m.end) for t, m in low if t == top], 3)
     # the 80점 exception: HW ≥ 50 % of the price, or a development project under 1억
-    hw = [m for _, m in iter_named(doc, lex.rx("hw_exception"))]
+    hw = _hw_claims(doc)
     hw_items = [m for _, m in iter_named(doc, lex.rx("hw_items"))]
     hw_kind = "HW인프라" in kinds(doc)
     b = doc.facts.value("budget_krw")
     dev, _ = development_scope(doc)
     exception = None
+    split = hw_budget_share(doc) if top >= 80 else None
+    if split is not None:
+        share, hw_won, sw_won, where = split
+        pct = f"{share * 100:.0f}%"
+        amounts = f"하드웨어 {hw_won}, 소프트웨어 {sw_won}"
+        ev_split = ctx.evidence(where.start, where.end)
+        if share >= 0.5:
+            ev = dedupe(ev + [ev_split] + [ctx.evidence(m.start, m.end) for m in hw], 4)
+            return ctx.finding(RULE, "pass", f"기술평가 비중이 {top}%(점)이나, 사업비 내역상 HW 비중이 {pct}({amounts})로 50% 이상이어서 "
+                               f"80점 예외(HW 비중 50% 이상 사업)에 해당합니다.{derived}", ev, applies=applies)
+        if hw:
+            ev = dedupe(ev + [ctx.evidence(m.start, m.end) for m in hw] + [ev_split], 4)
+            return ctx.finding(RULE, "review", f"기술평가 비중이 {top}%(점)입니다. HW 비중이 50% 이상이라고 하나 사업비 내역상 HW 비중은 "
+                               f"{pct}({amounts})입니다. 80점 예외의 근거를 확인하십시오.{derived}", ev, applies=applies)
+        if not (dev and b is not None and b < 100_000_000):
+            return ctx.finding(RULE, "violation", f"기술능력평가 비중이 {top}%(점)로 90%보다 낮습니다(가격 {100 - top}). 사업비 내역상 "
+                               f"HW 비중은 {pct}({amounts})로 50% 미만이어서 80점 예외로 보지 않았습니다.{derived}",
+                               dedupe(ev + [ev_split], 4), applies=applies)
     if top >= 80:
         if hw:
             exception = "HW 비중 50% 이상이라는 설명이 있어"
@@ -213,9 +330,9 @@ def detect(ctx: CheckContext) -> Finding:
             exception = f"사업금액 {won(int(b))}의 1억원 미만 개발사업이어서"
     if exception:
         return ctx.finding(RULE, "review", f"기술평가 비중이 {top}%(점)입니다. {exception} 80점 예외에 해당할 수 있으니 "
-                           "그 근거를 확인하십시오.", ev, applies=applies)
+                           f"그 근거를 확인하십시오.{derived}", ev, applies=applies)
     note = ""
     if top >= 80 and hw_items:
         note = (f" HW 품목 {len(hw_items)}건이 있으나 HW 비중이 50% 이상이라는 설명이 없어 80점 예외로 보지 않았습니다.")
-    return ctx.finding(RULE, "violation", f"기술능력평가 비중이 {top}%(점)로 90%보다 낮습니다(가격 {100 - top}).{note}", ev,
-                       applies=applies)
+    return ctx.finding(RULE, "violation", f"기술능력평가 비중이 {top}%(점)로 90%보다 낮습니다(가격 {100 - top}).{note}{derived}",
+                       ev, applies=applies)

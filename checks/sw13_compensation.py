@@ -42,6 +42,12 @@ def detect(ctx: CheckContext) -> Finding:
     neg_rx = lex.rx("negation")
     offered = [m for m in local_matches(ctx, lex.rx("offered"))
                if not law_list_item(doc, m) and not neg_rx.search(_LOSERS.sub("", sentence_compact(ctx, m)))]
+    if not offered:
+        # a 제안서 보상 mention whose sentence carries the budget share ("총사업예산의 13/1000 범위에서 … 보상비")
+        frac = lex.rx("fraction")
+        offered = [m for m in local_matches(ctx, lex.rx("mention"))
+                   if not law_list_item(doc, m) and frac.search(sentence_compact(ctx, m))
+                   and not neg_rx.search(_LOSERS.sub("", sentence_compact(ctx, m)))]
     declined = [m for m in local_matches(ctx, lex.rx("declined")) if not law_list_item(doc, m)]
     if offered:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in offered], 2)

@@ -52,6 +52,7 @@ FAMILIES = (
     ("unstated", "명시되지 않은 사항까지 과업에 포함"),
     ("agency_deems", "발주기관이 필요하다고 판단하는 사항을 과업에 포함"),
     ("etcetera", "\"기타 …\" 포괄 항목"),
+    ("etcetera_cell", "\"기타 …\" 포괄 항목"),
     ("etcetera_item", "\"기타 … 필요한 사항\" 포괄 항목"),
     ("everything", "\"필요한 기능 일체\"식 포괄 범위"),
     ("extra_on_demand", "계획 외 산출물·요구사항의 추가 요구"),
@@ -82,6 +83,7 @@ _BENIGN_FAMILY = {
     "open_growth": regex.compile(r"일정|평가|배점|협상대상자|교육"),
     "everything": regex.compile(r"비용|경비|인건비|금액|소요예산|부담|책임"),
     "etcetera": regex.compile(_WORKPLACE + r"|비용|경비|부담|물품|설명회|워크숍"),
+    "etcetera_cell": regex.compile(_WORKPLACE + r"|비용|경비|부담|물품|설명회|워크숍"),
     "etcetera_item": regex.compile(_WORKPLACE),
 }
 # a proposal-guide line is a scope clause only when it obliges or permits something
@@ -121,6 +123,12 @@ def _ends_sentence(doc: Document, end: int, sentence_end: int) -> bool:
     """Whether only punctuation, a verb of doing or nothing follows ``end`` up to the sentence end."""
     rest = "".join(doc.text[end:sentence_end].split())
     return bool(_ITEM_TAIL.fullmatch(rest))
+
+
+def _ends_cell(doc: Document, end: int) -> bool:
+    """Whether ``end`` is the end of a table cell (only punctuation or spaces follow in the cell)."""
+    b = doc.block_at(max(0, end - 1))
+    return b is not None and b.table is not None and not doc.text[end:b.end].strip(" .。)")
 
 
 _ROLE_ROW = regex.compile(r"주관사업자|\|[·•ㆍ]?(계약상대자|사업자|발주기관|수요기관)|역할|담당부서|실무부서|추진체계|수행주체")
@@ -254,6 +262,8 @@ def catch_alls(ctx: CheckContext) -> list[tuple[str, Evidence]]:
                 continue
             if fam == "agreed_later" and not _SCOPE_NOUN.search(sent):
                 continue
+            if fam == "etcetera_cell" and not _ends_cell(doc, m.end):
+                continue  # "기타 발주기관이 요구하는" must end its table cell
             if fam == "etcetera_item" and (not _ends_sentence(doc, m.end, full.end) or _ROLE_ROW.search(
                     "".join(row_text(doc, m.start).split()))):
                 continue  # "기타 필요한 사항은 관계 법령에 따른다" goes on; a role table lists duties
@@ -319,7 +329,7 @@ def detect(ctx: CheckContext) -> Finding:
     if ok is None:
         return ctx.finding(RULE, "review", f"{why}. 포괄 문구는 찾지 못했습니다.", applies=why)
     if len(types) >= 4 and total >= 8:
-        shown = ", ".join(f"{p} {n}" for p, n in counts.most_common(8))
+        shown = ", ".join(f"{p} {n}" for p, n in counts.most_common())  # every ID family present
         return ctx.finding(
             RULE, "pass",
             f"요구사항이 유형별 고유번호로 구분되어 있고({shown}), 범위를 열어 두는 포괄 문구를 찾지 못했습니다.",

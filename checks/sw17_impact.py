@@ -16,7 +16,7 @@ from .registry import C, Rule
 RULE = Rule(
     id='SW17',
     title='SW사업 영향평가',
-    requirement='SW사업 영향평가 결과서 첨부(또는 영향평가 실시·결과 공시 명시)',
+    requirement='SW사업 영향평가 결과서 첨부(실시·완료 언급만 있고 결과서 붙임이 없으면 확인 필요)',
     applies_when='SW사업(제외: 상용SW 구매·유지관리, 안보·치안·외교, 민간투자형, 단일기관 내부용, DB 구축, 단순 유지관리)',
     forbidden='',
     citations=[
@@ -151,8 +151,15 @@ def detect(ctx: CheckContext) -> Finding:
 
     applies = f"{scope}; 영향평가 제외 사업(상용SW 구매, 단일기관 내부용, DB 구축, 단순 운영 등)으로 보이지 않음 → 적용"
     if done:
+        attach = lex.rx("attached")
+        sheet = [m for m in done if attach.search(sentence_compact(ctx, m))]
+        if sheet:
+            ev = dedupe([ctx.evidence(m.start, m.end) for m in done], 2)
+            return ctx.finding(RULE, "pass", "SW사업 영향평가 실시(결과서 첨부)가 명시되어 있습니다.", ev, applies=applies)
         ev = dedupe([ctx.evidence(m.start, m.end) for m in done], 2)
-        return ctx.finding(RULE, "pass", "SW사업 영향평가 실시(결과서 첨부)가 명시되어 있습니다.", ev, applies=applies)
+        return ctx.finding(RULE, "review", "SW사업 영향평가를 실시(완료)했다는 언급은 있으나 영향평가 결과서의 첨부(붙임 제목)가 "
+                           "보이지 않습니다. 결과서는 사전규격 공개 때부터 제안요청서에 첨부해야 하니 첨부 여부를 확인하십시오.", ev,
+                           applies=applies)
     if dev is None:
         return ctx.finding(RULE, "review", "사업유형을 확인하지 못했고 영향평가 결과서나 실시 문구도 없습니다. 제외 사업(상용SW 구매, "
                            "단순 운영, DB 구축, 단일기관 내부용 등)이 아니면 영향평가 결과서를 첨부해야 합니다.",

@@ -211,3 +211,14 @@ def test_run_in_sentences_after_a_parenthesis_are_not_law_list_items(lines, need
 def test_run_in_law_names_with_articles_or_brackets_stay_list_items(line, needle):
     doc = build("관련 규정", line)
     assert gates.law_list_item(doc, match(doc, needle))
+
+
+def test_evaluation_table_headers_in_the_evaluation_part_count_as_an_evaluation_section():
+    task = ["누리시 민원 시스템 개발 용역 과업지시서", "1. 과업 개요"]
+    table = [["평가항목", "평가요소", "배점"], ["사업 이해도", "추진 전략의 적정성", "20"], ["기술 방안", "구현 방안", "40"]]
+    doc = build("2. 제안서 평가 기준", "○ 평가위원회에서 아래 기준으로 평가함", rows=table, head=task, kind="SW개발", budget="3억")
+    ok, why, n = gates.evaluation_scope(doc)
+    assert ok is True and n >= 2
+    # the same column titles under a scope heading are not an evaluation part
+    doc = build("2. 과업 내용", "○ 유지관리 항목은 아래와 같음", rows=table, head=task, kind="SW개발", budget="3억")
+    assert gates.evaluation_scope(doc)[0] is False

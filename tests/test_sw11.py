@@ -172,3 +172,72 @@ def test_two_pairs_about_this_project_still_conflict():
     f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 기술평가 80%, 가격평가 20%", "○ 기술평가 90%, 가격평가 10%",
                kind="SW개발", budget="5억")
     assert f.status == "review"
+
+
+# -- the HW-share exception, lone price weights and background parts ------------------------------
+
+@pytest.mark.parametrize("claim", [
+    "○ 장비 도입비가 총사업비의 55%를 초과하는 사업으로 기술능력평가 80점, 가격평가 20점을 적용함",
+    "○ 하드웨어 구매 금액이 사업예산의 절반을 넘는 사업이므로 기술능력평가 80점, 가격평가 20점으로 함",
+    "○ H/W 구입비가 사업비의 2분의 1 이상을 차지하여 기술능력평가 80점, 가격평가 20점으로 평가함",
+    "○ 사업비의 과반이 하드웨어 도입 비용인 사업으로 기술능력평가 80점, 가격평가 20점으로 평가함",
+])
+def test_other_wordings_of_a_hardware_share_over_half_need_review(claim):
+    f, _ = run(detect, "6. 제안서 평가", NEGO, claim, kind="SW개발", budget="12억")
+    assert f.status == "review"
+    assert "HW 비중 50% 이상" in f.message
+
+
+def test_a_hardware_percentage_about_subcontracting_or_track_record_is_no_exception():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 기술능력평가 80점, 가격평가 20점",
+               "○ 하드웨어 등 직접 구매 물품을 빼고 하도급 금액 비율이 60%를 초과하는 사유를 적을 것",
+               "○ 장비 납품 실적이 본 사업 예산의 100% 이상인 자", kind="SW개발", budget="12억")
+    assert f.status == "violation"
+
+
+def test_a_budget_breakdown_with_hardware_over_half_makes_eighty_compliant():
+    f, _ = run(detect, "2. 사업 개요", "○ 소요예산 구성 : 하드웨어(전광판, 제어 서버) 7.2억원, 소프트웨어 개발 4.8억원",
+               "3. 제안서 평가", NEGO, "○ 기술능력평가 80점, 가격평가 20점으로 평가함", kind="SW개발", budget="12억")
+    assert f.status == "pass"
+    assert "60%" in f.message and "7.2억원" in quotes(f)
+
+
+def test_a_budget_breakdown_table_with_hardware_under_half_keeps_the_violation():
+    rows = [["구분", "금액(천원)"], ["H/W 구매비", "300,000"], ["S/W 개발비", "900,000"]]
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 기술능력평가 80점, 가격평가 20점으로 평가함", rows=rows,
+               kind="SW개발", budget="12억")
+    assert f.status == "violation"
+    assert "25%" in f.message and "50% 미만" in f.message
+
+
+def test_a_claimed_exception_that_the_breakdown_contradicts_needs_review():
+    f, _ = run(detect, "2. 사업 개요", "○ 예산 내역 : 하드웨어 2억원, 소프트웨어 개발 6억원",
+               "3. 제안서 평가", NEGO, "○ 하드웨어 비중이 사업비의 50% 이상이어서 기술능력평가 80점, 가격평가 20점으로 함",
+               kind="SW개발", budget="8억")
+    assert f.status == "review"
+    assert "25%" in f.message
+
+
+@pytest.mark.parametrize("clause, status, share", [
+    ("○ 입찰가격평가 배점 : 30점", "violation", 70),
+    ("○ 가격평가는 10점 만점으로 평가함", "pass", 90),
+])
+def test_a_price_weight_alone_gives_the_technical_share(clause, status, share):
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 기술능력평가는 발표와 질의응답으로 평가함", clause,
+               kind="SW개발", budget="5억")
+    assert f.status == status
+    assert f"{share}" in f.message and "가격평가 배점" in f.message
+
+
+def test_a_price_threshold_is_not_a_price_weight():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 가격평가 점수 5점 미만인 자는 협상 대상에서 제외함",
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+@pytest.mark.parametrize("heading", ["2. 추진 현황", "2. 추진 경위"])
+def test_a_pair_told_in_the_background_part_gives_way_to_the_evaluation_part(heading):
+    f, _ = run(detect, heading, "○ 2020년 1단계 사업은 기술평가 80%, 가격평가 20%로 발주하였음",
+               "3. 제안서 평가", NEGO, "○ 기술평가(90%)와 가격평가(10%)를 합산하여 평가함", kind="SW개발", budget="5억")
+    assert f.status == "pass"
+    assert "80" not in quotes(f)

@@ -97,3 +97,26 @@ def test_more_compensation_phrasings_pass(clause):
 def test_proposal_costs_not_paid_back_is_a_refusal():
     f, _ = run(detect, "5. 제안 안내", "○ 제안서 작성비용은 지급하지 않음", kind="SW개발", budget="25억")
     assert f.status == "review"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 우선협상대상자로 선정되지 못한 제안사 중 차순위 1개사에 제안서 보상비를 지급함",
+    "○ 제안서 보상금은 낙찰자를 제외한 상위 2개 업체에 지원한다",
+])
+def test_compensation_named_by_its_money_passes(clause):
+    f, _ = run(detect, "5. 제안 안내", clause, kind="SW개발", budget="40억")
+    assert f.status == "pass"
+    assert "보상" in quotes(f)
+
+
+def test_the_budget_share_anywhere_in_the_sentence_makes_a_compensation_clause():
+    clause = ("○ 총사업예산의 1천분의 13에 해당하는 금액 범위에서 기술능력 평가점수 상위 2인의 제안서 작성에 대한 보상을 "
+              "실시할 예정임")
+    f, _ = run(detect, "5. 제안 안내", clause, kind="SW개발", budget="40억")
+    assert f.status == "pass"
+    assert "1천분의 13" in quotes(f)
+
+
+def test_the_budget_share_without_a_proposal_compensation_is_not_enough():
+    f, _ = run(detect, "5. 제안 안내", "○ 계약보증금은 계약금액의 10/1000 이상을 납부하여야 함", kind="SW개발", budget="40억")
+    assert f.status == "missing"

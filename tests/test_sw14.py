@@ -171,3 +171,37 @@ def test_catch_all_in_an_evaluation_table_without_its_heading_is_not_a_scope_cla
     # the same catch-all in a requirement table is a scope clause
     f, _ = check(rows=REQS + [["SFR-004", "기타 발주기관이 요구하는 사항"]])
     assert f.status == "violation"
+
+
+# -- catch-alls ending in other nouns, and the ID families of the message ---------------------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 그 밖에 수요기관이 사업 수행 중 요청하는 작업",
+    "○ 기타 발주기관이 추가로 지시하는 과업",
+    "○ 기타 주관기관이 요구하는 산출물",
+])
+def test_other_agency_demands_ending_in_work_or_deliverables_are_catch_alls(clause):
+    f, _ = check(clause)
+    assert f.status == "violation"
+    assert "기타" in f.message
+
+
+def test_a_requirement_row_that_leaves_the_function_open_is_a_catch_all():
+    rows = REQS + [["SFR-004", "기타 기능", "기타 발주기관이 업무상 요구하는"]]
+    f, _ = check("○ 요구사항은 아래 표와 같다.", rows=rows)
+    assert f.status == "violation"
+    assert "요구하는" in quotes(f)
+
+
+def test_a_heading_named_other_functions_alone_is_not_a_catch_all():
+    rows = REQS + [["SFR-004", "기타 기능", "민원 처리 결과 문자 알림 발송"]]
+    f, _ = check("○ 요구사항은 아래 표와 같다.", rows=rows)
+    assert f.status == "pass"
+
+
+def test_the_pass_message_counts_every_requirement_id_family():
+    rows = REQS + [["PSR-001", "사용자 교육"], ["COR-001", "표준프레임워크 적용"], ["TER-001", "통합시험"]]
+    f, _ = check("○ 요구사항은 아래 표와 같다.", rows=rows)
+    assert f.status == "pass"
+    for family in ("SFR 3", "PMR 1", "PSR 1", "COR 1", "TER 1"):
+        assert family in f.message

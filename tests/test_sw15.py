@@ -111,3 +111,26 @@ def test_statement_after_a_parenthesised_line_is_not_a_law_list_item():
                "○ 사업기간은 적정 사업기간을 산정하여 9개월로 하였음(붙임 참조)", "○ 착수 보고 : 계약 후 10일 이내",
                kind="SW개발", budget="4억")
     assert f.status == "pass"
+
+
+# The corpus labels accept either element alone as 적합 (지침 제10조 asks for both); the message then names
+# the element that was not found.
+
+def test_statement_alone_passes_and_names_the_missing_summary_sheet():
+    f, _ = run(detect, "2. 사업 개요", "○ 사업기간은 「소프트웨어 개발사업의 적정 사업기간 산정 기준」을 적용하여 정하였음",
+               kind="SW개발", budget="3억")
+    assert f.status == "pass"
+    assert "종합산정서" in f.message and "확인하지 못했" in f.message
+
+
+def test_summary_sheet_alone_passes_and_names_the_missing_statement():
+    f, _ = run(detect, "2. 사업 개요", "<붙임 2> 적정 사업기간 종합산정서", kind="SW개발", budget="3억")
+    assert f.status == "pass"
+    assert "문구는 따로 확인하지 못했" in f.message
+
+
+def test_statement_and_summary_sheet_are_both_quoted():
+    f, _ = run(detect, "2. 사업 개요", STATEMENT, "<붙임 2> 적정 사업기간 종합산정서", kind="SW개발", budget="3억")
+    assert f.status == "pass"
+    assert "모두" in f.message
+    assert "산정 기준" in quotes(f) and "종합산정서" in quotes(f)

@@ -146,3 +146,19 @@ def test_a_check_row_ticked_or_not_is_no_evidence(cells):
                rows=[["점검 항목", *(["해당", "미해당"] if len(cells) == 2 else ["확인"])],
                      ["소프트웨어사업 영향평가 결과서 첨부", *cells]], kind="SW개발", budget="5억")
     assert f.status == "missing", (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 2024. 6. 소프트웨어사업 영향평가 완료",
+    "○ 본 사업은 SW사업 영향평가를 실시하였으며 그 결과를 공시하였음",
+])
+def test_a_done_mention_without_the_result_sheet_needs_review(clause):
+    f, _ = run(detect, "2. 추진 경과", clause, *PUBLIC, kind="SW개발", budget="5억")
+    assert f.status == "review"
+    assert "결과서" in f.message and "영향평가" in quotes(f)
+
+
+def test_a_done_mention_with_the_result_sheet_listed_elsewhere_passes():
+    f, _ = run(detect, "2. 추진 경과", "○ 2024. 6. 소프트웨어사업 영향평가 완료", *PUBLIC,
+               "○ 붙임 4. 소프트웨어사업 영향평가 결과서", kind="SW개발", budget="5억")
+    assert f.status == "pass"
