@@ -296,6 +296,64 @@ def proposal_outline(doc: Document, m: Match) -> bool:
     return not _OBLIGE.search(clause)
 
 
+# -- negated and waived statements ----------------------------------------------------------------
+
+# a negation or waiver that closes the clause of a match ("보안약점 진단은 본 사업에서 요구하지 아니한다",
+# "보안서약서 제출은 생략한다", "…은 과업에 포함하지 않는다", "영향평가 대상에 해당하지 않는다"). Not a
+# negated purpose or condition, which still states the duty: "…하지 않도록 하여야", "…않아야 한다",
+# "…하지 않은 경우", "…아니하면".
+_NEG_AFTER = regex.compile(
+    # a predicate that ends or links its clause, not one that modifies a noun ("…받지 않은 결과물"),
+    # quotes a statement ("보유하고 있지 않다는 확약서") or states a purpose or condition ("…않도록",
+    # "…않은 경우", "…아니하면")
+    r"(?:지|지는|지도)(?:않(?:는다|음|으며|고|습니다|기로|으므로|아도)|아니(?:한다|함|하며|하고|하므로|합니다|하기로|하여도))"
+    r"|생략(?:한다|함|하며|하고|하기로|됨|된다|되며|가능|할수있)|면제(?:한다|함|하며|하고|됨|된다|되며)"
+    r"|불(?:필)?요(?:하다|함|하며|하고|하므로|합니다|$|[.。])|필요(?:하지않|(?:가|는)?없)(?:다|음|으며|고|습니다)"
+    r"|제외(?:한다|함|하며|되며|되고|된다|됨|$)|(?<![을를])제외하고(?!는)|해당(?:사항)?없(?:다|음|으며|고|습니다)"
+)
+# where the match's own predicate ends and another begins: a connective ending or an obligation
+_NEG_STOP = regex.compile(
+    r"(?:하|되|이|있|받|주)(?:며|고)(?!있)|으며|으나|지만|면서|하여야|해야|여야|하도록|할것|하되|한후|하여(?!서는)|[.。;]"
+)
+# how far after a match its waiving predicate may stand ("…은 본 사업에서 요구하지 아니한다")
+_NEG_REACH = 24
+# a proviso without a comma ("…반납한다. 단 공개 자료는 제외한다" in one sentence)
+_PROVISO = regex.compile(r"(?<![가-힣])단\s+(?=[가-힣])|다만")
+
+
+def subclause_compact(doc: Document, m: Match) -> tuple[str, str]:
+    """The whitespace-free sub-clause of ``m`` split at the match: (text before it, text after it). The
+    clause is the sentence narrowed to its list item (:func:`spans.clause_span`), cut at "다만", "단"
+    and a comma after a connective ending (:func:`spans.subclause`)."""
+    from .spans import clause_span, subclause
+
+    a, b = clause_span(doc, m.start, m.end)
+    if not (a <= m.start and m.end <= b):
+        a, b = doc.sentence_span(m.start, m.end)
+    text = doc.text[a:b]
+    sa, sb = subclause(text, m.start - a, m.end - a)
+    for p in _PROVISO.finditer(text, m.end - a, sb):
+        sb = p.start()
+        break
+    for p in _PROVISO.finditer(text, sa, m.start - a):
+        sa = p.end()
+    return "".join(text[sa: m.start - a].split()), "".join(text[m.end - a: sb].split())
+
+
+def negated(doc: Document, m: Match) -> bool:
+    """Whether the sub-clause of ``m`` closes with a negation or waiver of it ("보안서약서 제출은
+    생략한다", "DB 구조 변경을 수반하는 기능 개발은 본 과업에 포함하지 않는다"), before any other
+    predicate takes over ("보안서약서를 제출하며 자료를 외부에 유출하지 않는다" is not a waiver of the
+    pledge). A negated purpose or condition ("…하지 않도록 하여야", "…하지 않은 경우") is not a waiver.
+    Rules whose requirement is itself a ban (누출 금지, 사본 보관 금지) should not use it on that element."""
+    tail = subclause_compact(doc, m)[1]
+    neg = _NEG_AFTER.search(tail, 0, len(tail))
+    if neg is None or neg.start() > _NEG_REACH:
+        return False
+    stop = _NEG_STOP.search(tail, 0, neg.start())
+    return stop is None
+
+
 # -- searching ---------------------------------------------------------------------------------
 
 # the parts of an RFP where a presence rule does not look for the requirement: the table of contents,
@@ -313,13 +371,15 @@ def find(
     skip_leak_list: bool = False,
     skip_outline: bool = False,
     one_line: bool = True,
+    drop_negated: bool = False,
     limit: int = 200,
 ) -> list[Match]:
     """Matches of ``rx`` on the whitespace-free view, without those in the table of contents, the
     기술적용계획표 template, bare law-list items or the section kinds in ``skip_kinds``;
     ``skip_outline`` also drops outline rows and writing instructions of the 제안서 작성요령
     (:func:`proposal_outline`). With ``one_line`` a match does not run over a heading or out of a
-    table (:func:`iter_lines`); otherwise it may run across any blocks."""
+    table (:func:`iter_lines`); otherwise it may run across any blocks. ``drop_negated`` drops matches
+    whose own sub-clause negates or waives them (:func:`negated`: "…은 생략한다", "…요구하지 아니한다")."""
     doc = ctx.doc
     kinds = set(skip_kinds)
     out: list[Match] = []
@@ -336,6 +396,8 @@ def find(
         if skip_law_list and law_list_item(doc, m.start, m.end):
             continue
         if skip_leak_list and leak_list_context(doc, m.compact_start, m.compact_end):
+            continue
+        if drop_negated and negated(doc, m):
             continue
         out.append(m)
         if len(out) >= limit:

@@ -1,4 +1,4 @@
-"""DB를 설계·구축하는 사업은 「공공기관의 데이터베이스 표준화 지침」 준수(공통표준·행정표준코드 적용), 데이터 구조·값 검증과 품질 진단을 요구사항으로 담아야 한다. DB 설계·구축 여부는 데이터 요구사항, DB 설계·구조 변경, 테이블 정의서·ERD, 데이터 이관, 벡터 DB 같은 과업 표현으로 판단한다. 지침 이름이 기술적용계획표 서식이나 관련 법령 목록에만 있으면 요구사항으로 보지 않는다."""
+"""DB를 설계·구축하는 사업은 「공공기관의 데이터베이스 표준화 지침」 준수(공통표준·행정표준코드 적용), 데이터 구조·값 검증과 품질 진단을 요구사항으로 담아야 한다. DB 설계·구축 여부는 데이터 요구사항, DB 설계·구조 변경, 테이블 정의서·ERD, 데이터 이관, 벡터 DB 같은 과업 표현으로 판단한다. 지침 이름이 기술적용계획표 서식이나 관련 법령 목록에만 있으면 요구사항으로 보지 않는다. 표준화 지침·행정표준코드 준수만 있고 품질진단이 없으면 검토필요. '생략한다'·'포함하지 않는다'고 밝힌 요구나 DB 작업은 없는 것으로 본다."""
 from __future__ import annotations
 
 import regex
@@ -42,7 +42,9 @@ def _db_scope(ctx: CheckContext, lex) -> tuple[str, str, list]:
             return "na", "DB 설계·구축 없음(입력값) → 해당없음", []
     if scope == "na":
         return "na", why, []
-    work = ms.find(ctx, lex.rx("db_work"), skip_kinds=("toc", "evaluation", "current", "proposal_guide"), limit=30)
+    # "DB 구조 변경을 수반하는 기능 개발은 본 과업에 포함하지 않는다" is not DB work
+    work = ms.find(ctx, lex.rx("db_work"), skip_kinds=("toc", "evaluation", "current", "proposal_guide"),
+                   drop_negated=True, limit=30)
     kept = ms.find(ctx, lex.rx("db_kept"), skip_kinds=("toc",), limit=3)
     if kept and len(work) < 3:
         return "na", f"{why}; 기존 DB 구조를 유지한다고 명시 → DB 설계·구축 없음, 해당없음", []
@@ -82,11 +84,19 @@ def detect(ctx: CheckContext) -> Finding:
     s = doc.compact
     # not in the table of contents, evaluation tables, 현황, or outline rows and writing instructions
     # of the 제안서 작성요령 ("데이터 품질관리 방안을 기술할 것")
-    where = dict(skip_kinds=ms.PRESENCE_SKIP, skip_outline=True)
+    where = dict(skip_kinds=ms.PRESENCE_SKIP, skip_outline=True, drop_negated=True)
     std = ms.find(ctx, lex.rx("standard"), limit=20, **where)
     notq = lex.rx("not_db_quality")
     qual = [m for m in ms.find(ctx, lex.rx("quality"), limit=20, **where)
             if not notq.search(s, *ms.window(doc, m, 25, 5))]
+    if std and not qual:
+        # CHECKS asks for both: the standards and a data quality diagnosis
+        return ctx.finding(
+            RULE, "review",
+            "DB 표준화 지침·행정표준코드 준수는 요구하나 데이터 품질진단(데이터 값·구조 진단, 오류 개선) 요구가 "
+            "없습니다. DB를 설계·구축하는 사업은 표준화 지침 준수와 함께 품질진단을 요구해야 하므로 확인하세요.",
+            ms.quotes(ctx, std[:2], 2), applies=applies + "; 표준화 요구만 있고 품질진단 없음 → 검토필요",
+        )
     if std or qual:
         parts = []
         if std:
@@ -96,8 +106,6 @@ def detect(ctx: CheckContext) -> Finding:
         msg = "·".join(parts) + "를 요구합니다."
         if not std:
             msg += " 다만 「공공기관의 데이터베이스 표준화 지침」·행정표준코드 적용은 명시되지 않았습니다."
-        elif not qual:
-            msg += " 다만 데이터 품질진단은 명시되지 않았습니다."
         return ctx.finding(RULE, "pass", msg, ms.quotes(ctx, std[:2] + qual[:2], 3), applies=applies)
     in_tmpl = [m for m in ctx.finditer(lex.rx("standard")) if ms.in_template(doc, m.compact_start)
                or ms.law_list_item(doc, m.start, m.end)]

@@ -37,7 +37,8 @@ def detect(ctx: CheckContext) -> Finding:
     other, strong, laws = lex.rx("not_records"), lex.rx("strong"), lex.rx("law_list")
     hits = []
     # not in the table of contents, evaluation tables, 현황, or outline rows of the 제안서 작성요령
-    for m in ms.find(ctx, lex.rx("records"), skip_kinds=ms.PRESENCE_SKIP, skip_outline=True):
+    # nor a duty the RFP sets aside ("기록관리시스템 연계는 본 사업 범위에서 제외한다")
+    for m in ms.find(ctx, lex.rx("records"), skip_kinds=ms.PRESENCE_SKIP, skip_outline=True, drop_negated=True):
         seg = s[m.compact_start:m.compact_end]
         if "법" in seg and laws.search(s, max(0, m.compact_start - 3), m.compact_end):
             continue  # "「개인정보 보호법」, 「공공기록물 관리에 관한 법률」 등 관련 법령을 준수"

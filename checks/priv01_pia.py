@@ -1,4 +1,4 @@
-"""법정 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명 이상, 개인정보 보호법 시행령 제35조)의 개인정보파일을 처리하는 시스템을 구축·변경하면 분석·설계 단계에서 개인정보 영향평가를 하고 결과를 반영하여야 한다. 문서에 적힌 정보주체 수와 '영향평가 대상(아님)' 문장으로 판단하며, 보안 조항에 옮겨 적은 법정 기준('5만명 이상의 정보주체', '… 이상인 경우'), 법령 목록, 제안서 목차 항목, 부정문('수집하지 아니함')은 근거로 쓰지 않는다. '개인정보'라는 말 없이 쓴 '영향평가를 실시'도 같은 문장에 개인정보 보호법·제33조·제35조가 있으면 요구로 본다. 규모를 읽을 수 없을 때, 구축·변경하는 시스템이 대국민 서비스로 두 가지 이상의 민감·고유식별정보를 받거나 학적·성적·진료기록처럼 한 집단 전체의 신상 기록을 관리하는데 영향평가(대상 여부 확인 포함)에 대한 말이 전혀 없으면 누락이고, 그 밖에 대국민 개인정보(회원가입·본인인증)를 다루지만 규모를 읽을 수 없으면 검토필요. 규모가 5만~100만명이어도 민감·고유식별정보 처리나 50만명 이상 연계가 문서에 없으면 해당없음이고(연간 규모는 보유기간 동안 쌓이므로 검토필요), 회원이 사업자·법인뿐이면 대국민 개인정보로 보지 않는다. 구축·개발 없이 운영·유지관리만 하는 사업은 시스템을 바꾸는 작업(기능개선 등)이 있으면 검토필요, 없으면 해당없음."""
+"""법정 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명 이상, 개인정보 보호법 시행령 제35조)의 개인정보파일을 처리하는 시스템을 구축·변경하면 분석·설계 단계에서 개인정보 영향평가를 하고 결과를 반영하여야 한다. 문서에 적힌 정보주체 수와 '영향평가 대상(아님)' 문장으로 판단하며, 보안 조항에 옮겨 적은 법정 기준('5만명 이상의 정보주체', '… 이상인 경우'), 법령 목록, 제안서 목차 항목, 부정문('수집하지 아니함')은 근거로 쓰지 않는다. '개인정보'라는 말 없이 쓴 '영향평가를 실시'도 같은 문장에 개인정보 보호법·제33조·제35조가 있으면 요구로 본다. 현황에 적힌 과거의 영향평가나 '수행하였음'·'완료' 같은 완료된 사실, '생략한다'·'해당하지 않는다' 같은 부정은 이번 사업의 요구가 아니다. 규모를 읽을 수 없을 때, 구축·변경하는 시스템이 학적·성적·진료기록처럼 한 집단 전체의 신상 기록을 두 가지 이상 관리하거나, 대국민 서비스로 두 가지 이상의 민감·고유식별정보를 받으면서 전국·전 국민·중앙–광역 구조·시/도민 전체처럼 넓은 대상 집단이 드러나는데 영향평가(대상 여부 확인 포함)에 대한 말이 전혀 없으면 누락이고, 넓은 대상 집단이 드러나지 않으면 같은 설명으로 검토필요, 그 밖에 대국민 개인정보(회원가입·본인인증)를 다루지만 규모를 읽을 수 없으면 검토필요. 규모가 5만~100만명이어도 민감·고유식별정보 처리나 50만명 이상 연계가 문서에 없으면 해당없음이고, 연간 규모는 명시된 보관기간만큼 곱해 판단하며(기간이 없으면 검토필요), 학적·진료 기록 시스템의 현재 인원(재학생·환자 수)은 하한이므로 검토필요, 회원이 사업자·법인뿐이면 대국민 개인정보로 보지 않는다. 구축·개발 없이 운영·유지관리만 하는 사업은 시스템을 바꾸는 작업(기능개선 등)이 있으면 검토필요, 없으면 해당없음."""
 from __future__ import annotations
 
 from typing import Optional
@@ -34,6 +34,9 @@ _TH_ALL = 1_000_000  # 정보주체 100만명 이상
 _TH_LINK = 500_000  # 연계 결과 50만명 이상
 _TH_SENS = 50_000  # 민감·고유식별정보 5만명 이상
 _RETENTION_YEARS = 5  # a yearly intake is held for years: 5 years of it is read against the thresholds
+# records of a population (학적, 진료기록) outlive its current members: a current count of at least a
+# tenth of the 5만 threshold may stand for a file above it
+_RECORD_GENERATIONS = 10
 _UNIT = {"천만": 10_000_000, "백만": 1_000_000, "십만": 100_000, "만": 10_000, "천": 1_000}
 # the parts of the RFP that describe the system to be built (not 현황, forms or evaluation tables)
 _SYSTEM_PARTS = ("requirement", "overview", "other")
@@ -86,7 +89,7 @@ def _subject_counts(ctx: CheckContext, lex) -> list[tuple[int, object, bool]]:
     doc = ctx.doc
     s = doc.compact
     rx = lex.rx("subjects")
-    th, excl, annual = lex.rx("threshold_text"), lex.rx("count_exclude"), lex.rx("annual")
+    th, excl, annual, lead_rx = lex.rx("threshold_text"), lex.rx("count_exclude"), lex.rx("annual"), lex.rx("annual_lead")
     out = []
     for m in ms.find(ctx, rx, skip_kinds=("toc",), skip_law_list=False, limit=40):
         mm = rx.match(s, m.compact_start)
@@ -102,7 +105,10 @@ def _subject_counts(ctx: CheckContext, lex) -> list[tuple[int, object, bool]]:
         own = "|" in lead or bool(_ABOUT.search(lead))
         if not own and (th.match(s, m.compact_end) or "이상" in s[m.compact_start:m.compact_end]):
             continue  # the legal threshold itself ("5만명 이상의 정보주체 …"), not this system's scale
-        out.append((n, m, bool(annual.search(s, max(m.compact_start, num - 4), num + 1))))
+        # a yearly figure: "연 3만명", or a yearly word in the noun phrase ("연간 신청자 약 3만명")
+        yearly = bool(annual.search(s, max(m.compact_start, num - 4), num + 1)) or bool(
+            lead_rx.search(s, ms.window(doc, m, 6, 0)[0], num))
+        out.append((n, m, yearly))
     return out
 
 
@@ -139,22 +145,29 @@ def detect(ctx: CheckContext) -> Finding:
     refused = lex.rx("pia_refused")
     law_ctx = lex.rx("pia_law_context")
 
+    past = lex.rx("past")
+
     def asked(m, law: bool = False) -> bool:
         if pexcl.search(s, m.compact_start, ms.window(doc, m, 0, 25)[1]) or ms.self_check_row(doc, m.start):
             return False
         if refused.match(s, m.compact_end):  # "… 영향평가는 수행하지 않음"
             return False
+        seg = s[m.compact_start:m.compact_end]
+        if past.search(seg + ms.subclause_compact(doc, m)[1][:20]):
+            return False  # "2021년 구축 시 영향평가를 수행하였음": a past fact, not this project's duty
         sent = ms.sentence_compact(ctx, m)
         # "영향평가를 실시하고 …" counts when the same sentence names 개인정보 or 제33조·제35조
         return not not_rx.search(sent) and (not law or bool(law_ctx.search(sent)))
 
-    skip = ("toc", "evaluation")
+    # not the 현황: an assessment of the current system is not one asked for this change
+    skip = ("toc", "evaluation", "current")
     pia = [m for m in ms.find(ctx, lex.rx("pia"), skip_kinds=skip, skip_outline=True, skip_leak_list=True,
-                              limit=20) if asked(m)]
+                              drop_negated=True, limit=20) if asked(m)]
     if not pia:
         pia = [m for m in ms.find(ctx, lex.rx("pia_law"), skip_kinds=skip, skip_outline=True, skip_leak_list=True,
-                                  limit=20) if asked(m, law=True)]
-    target = ms.find(ctx, lex.rx("pia_target"), skip_kinds=("toc", "evaluation"), skip_outline=True, limit=3)
+                                  drop_negated=True, limit=20) if asked(m, law=True)]
+    target = ms.find(ctx, lex.rx("pia_target"), skip_kinds=("toc", "evaluation"), skip_outline=True,
+                     drop_negated=True, limit=3)
     if pia:
         return ctx.finding(
             RULE, "pass",
@@ -165,8 +178,9 @@ def detect(ctx: CheckContext) -> Finding:
         return ctx.not_applicable(RULE, "법정 규모의 개인정보처리시스템이 아님(입력값) → 해당없음")
 
     # 2. the RFP says whether the system is a 영향평가 target
+    # a statement that the system is not a target wins over a bare "대상" elsewhere
     not_target = ms.find(ctx, lex.rx("pia_not_target"), skip_kinds=("toc", "evaluation"), limit=3)
-    if not_target and not target:
+    if not_target:
         return ctx.finding(
             RULE, "not_applicable",
             "문서가 개인정보 영향평가 대상 규모에 해당하지 않는다고 밝히고 있습니다.",
@@ -214,8 +228,8 @@ def detect(ctx: CheckContext) -> Finding:
     # falls on building or changing a personal-data file (시행령 제35조), so only the changes it
     # asks for ("기능개선") can call for one
     maint_only = "유지관리운영" in kinds(doc) and not has_kind(doc, "SW개발", "고도화", "홈페이지앱")
-    change = ms.find(ctx, lex.rx("change_work"), skip_kinds=("toc", "evaluation", "proposal_guide"), limit=3) \
-        if maint_only else []
+    change = ms.find(ctx, lex.rx("change_work"), skip_kinds=("toc", "evaluation", "proposal_guide"),
+                     drop_negated=True, limit=3) if maint_only else []
 
     def maintenance(scale_note: str, shown: list) -> Finding:
         if change:
@@ -232,6 +246,8 @@ def detect(ctx: CheckContext) -> Finding:
             f"({scale_note}).",
             ms.quotes(ctx, shown[:1], 1), applies=why + "; 운영·유지관리만 하고 구축·변경 없음 → 해당없음", suggest=False,
         )
+
+    changing = has_kind(doc, "SW개발", "고도화")
 
     # 4. the stated scale
     counts = _subject_counts(ctx, lex)
@@ -261,12 +277,44 @@ def detect(ctx: CheckContext) -> Finding:
                 applies=why + f"; 정보주체 약 {n:,}명 → 적용", looked_for=looked,
             )
         bar = _TH_SENS if sens else _TH_LINK if link else _TH_ALL
-        if annual and n * _RETENTION_YEARS >= bar:
+        years = _retention_years(lex, sent) if annual else None
+        if years and n * years >= bar and not maint_only:
+            held = n * years
+            basis = ("100만명 이상" if held >= _TH_ALL else "민감·고유식별정보 5만명 이상" if sens and held >= _TH_SENS
+                     else "연계 50만명 이상")
+            return ctx.finding(
+                RULE, "missing",
+                f"{scale}은 한 해의 규모이고 {years}년간 보관하므로 보유하는 정보주체는 약 {held:,}명으로 영향평가 대상 "
+                f"규모({basis}, 시행령 제35조)인데 개인정보 영향평가 수행·반영 요구가 없습니다.",
+                applies=why + f"; 연간 약 {n:,}명 × 보관 {years}년 = 약 {held:,}명 → 적용", looked_for=looked,
+            )
+        if years and not maint_only and n * years < bar:
+            held = n * years
+            return ctx.finding(
+                RULE, "not_applicable",
+                f"{scale}은 한 해의 규모이고 {years}년간 보관하므로 보유하는 정보주체는 약 {held:,}명으로 개인정보 "
+                f"영향평가 기준({bar // 10_000}만명, 시행령 제35조)에 이르지 않습니다.",
+                ms.quotes(ctx, [m], 1),
+                applies=why + f"; 연간 약 {n:,}명 × 보관 {years}년 = 약 {held:,}명 → 해당없음", suggest=False,
+            )
+        if annual and n * (years or _RETENTION_YEARS) >= bar:
             return ctx.finding(
                 RULE, "review",
                 f"{scale}은 한 해의 규모입니다. 보유기간 동안 쌓이는 정보주체 수가 영향평가 기준({bar // 10_000}만명, "
                 "시행령 제35조)을 넘는지 확인하세요.",
                 ms.quotes(ctx, [m], 1), applies=why + f"; 연간 정보주체 약 {n:,}명 — 누적 규모 미확인 → 검토필요",
+            )
+        record_kinds_here = {_record_kind(_kind(doc, r)) for r in records}
+        noun = lex.rx("member_nouns").match(s, m.compact_start)
+        if record_kinds_here and noun and changing and n < bar and n * _RECORD_GENERATIONS >= _TH_SENS:
+            return ctx.finding(
+                RULE, "review",
+                f"{scale}은 현재 구성원 수입니다. 시스템이 {', '.join(sorted(record_kinds_here))} 기록을 관리하는데, 이런 "
+                "기록은 졸업·퇴원·종결 뒤에도 오래 보존되므로 보유하는 정보주체는 현재 인원보다 많고, 고유식별정보를 "
+                "담으면 5만명 이상에서 영향평가 대상입니다(시행령 제35조). 보존 중인 전체 기록의 정보주체 수를 확인하세요.",
+                ms.quotes(ctx, [m] + records[:1], 2),
+                applies=why + f"; 현재 {noun.group()} 약 {n:,}명 + 장기 보존 기록({', '.join(sorted(record_kinds_here))}) — "
+                "누적 정보주체 미확인 → 검토필요",
             )
         if n < _TH_SENS or n < _TH_LINK and not link:
             reason = ("5만명 미만" if n < _TH_SENS else
@@ -290,8 +338,11 @@ def detect(ctx: CheckContext) -> Finding:
     #    Other personal data of the public (회원가입, 본인인증) with no readable scale → 검토필요.
     sens_kinds = {_kind(doc, m) for m in sens_sys}
     record_kinds = {_record_kind(_kind(doc, m)) for m in records}
-    changing = has_kind(doc, "SW개발", "고도화")
-    if changing and ((len(sens_kinds) >= 2 and signup) or len(record_kinds) >= 2):
+    # two kinds of 민감·고유식별정보 taken through a public service are a 누락 only when the text shows a
+    # broad population (전국, 전 국민, 중앙기관–광역센터, 도민 전체 …); a local service may stay below 5만
+    broad = ms.find(ctx, lex.rx("broad_population"), skip_kinds=("toc", "evaluation", "proposal_guide", "contract"),
+                    limit=2) if len(sens_kinds) >= 2 and signup else []
+    if changing and ((len(sens_kinds) >= 2 and signup and broad) or len(record_kinds) >= 2):
         if len(record_kinds) >= 2:
             held = f"한 집단 전체의 신상 기록({', '.join(sorted(record_kinds))} 등)"
             obj = held + "을"
@@ -300,7 +351,8 @@ def detect(ctx: CheckContext) -> Finding:
         else:
             held = f"민감·고유식별정보({', '.join(sorted(sens_kinds)[:4])})"
             obj = held + "를"
-            why_low = "민감·고유식별정보는 5만명 이상이면 영향평가 대상입니다"
+            why_low = (f"넓은 대상 집단(‘{_short(_word(doc, broad[0]), 30)}’)의 민감·고유식별정보는 5만명을 넘기 쉽고, "
+                       "5만명 이상이면 영향평가 대상입니다")
             shown = sens_sys[:2] + signup[:1]
         return ctx.finding(
             RULE, "missing",
@@ -310,6 +362,18 @@ def detect(ctx: CheckContext) -> Finding:
             ms.quotes(ctx, shown, 3),
             applies=why + f"; 구축·변경 사업 + {held} 처리, 규모 미기재 → 영향평가 검토 조항 필요",
             looked_for=looked + "; 영향평가 대상 여부 확인 문장 포함",
+        )
+    if changing and len(sens_kinds) >= 2 and signup:
+        # the same system without a sign of a broad population: a local service may stay below 5만
+        held = f"민감·고유식별정보({', '.join(sorted(sens_kinds)[:4])})"
+        return ctx.finding(
+            RULE, "review",
+            f"구축·변경하는 시스템이 대국민 서비스로 {held}를 처리하는데, 개인정보 영향평가 대상 여부 확인이나 "
+            "수행·결과 반영 요구가 없습니다. 정보주체 수가 적혀 있지 않고 전국·광역 단위 같은 넓은 대상 집단도 드러나지 "
+            "않아 대상 규모인지 판단할 수 없으나, 민감·고유식별정보는 5만명 이상이면 영향평가 대상입니다(시행령 제35조). "
+            "이용 대상 인원을 확인하고, 대상이면 분석·설계 단계의 영향평가와 결과 반영을 명시하세요.",
+            ms.quotes(ctx, sens_sys[:2] + signup[:1], 3),
+            applies=why + f"; 구축·변경 사업 + {held} 처리, 규모·대상 범위 미기재 → 검토필요",
         )
     if (public or sens_sys) and maint_only:
         return maintenance("정보주체 규모 미기재", (public + sens_sys)[:1])
@@ -337,6 +401,18 @@ def detect(ctx: CheckContext) -> Finding:
         RULE, why + "; 대국민 개인정보를 대량으로 처리하는 근거(정보주체 규모, 회원가입·본인인증, 민감정보 처리)가 "
         "없음 → 해당없음",
     )
+
+
+def _retention_years(lex, sent: str) -> Optional[int]:
+    """The retention period stated in the sentence of a yearly count ("신청 정보는 5년간 보관한다")."""
+    m = lex.rx("retention").search(sent)
+    if m is None:
+        return None
+    try:
+        y = int(m.group("y"))
+    except (IndexError, TypeError, ValueError):
+        return None
+    return y if 1 <= y <= 50 else None
 
 
 def _linkage(ctx: CheckContext, lex, m, sent: str, parts) -> Optional[object]:

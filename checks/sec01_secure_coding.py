@@ -1,10 +1,10 @@
-"""정보시스템을 개발하거나 홈페이지를 구축하는 사업은 소프트웨어 개발보안 요구사항(보안약점 제거, 진단도구·진단원에 의한 점검, 조치 결과)을 담아야 한다. 사업비 5억원 이상 등 감리 대상 사업(전자정부법 시행령 제71조①)은 보안약점 진단이 의무다. "보안 관련 법령 준수" 같은 일반 문장, 관련 지침 목록의 '소프트웨어 개발보안 가이드', 기술적용계획표의 점검 항목, 서버·OS 취약점 점검, 원격지 개발보안(작업장소 보안)으로는 충족되지 않는다. 시큐어코딩 적용만 있고 진단·조치 요구가 없으면 사업금액 1억원 미만은 적합, 1억원 이상(SW개발비 1억원 이상 또는 감리 대상)은 누락, 금액을 모르면 검토필요로 본다. 현황의 과거 진단 사실, 제안서 작성 목차의 주제 이름, 누출금지 목록의 '진단 결과'는 요구가 아니다. 유지관리·운영 사업은 변경 개발분에 대한 요구가 있을 때만 판단한다."""
+"""정보시스템을 개발하거나 홈페이지를 구축하는 사업은 소프트웨어 개발보안 요구사항(보안약점 제거, 진단도구·진단원에 의한 점검, 조치 결과)을 담아야 한다. 사업비 5억원 이상 등 감리 대상 사업(전자정부법 시행령 제71조①)은 보안약점 진단이 의무다. "보안 관련 법령 준수" 같은 일반 문장, 관련 지침 목록의 '소프트웨어 개발보안 가이드', 기술적용계획표의 점검 항목, 서버·OS 취약점 점검, 원격지 개발보안(작업장소 보안)으로는 충족되지 않는다. 시큐어코딩 적용만 있고 진단·조치 요구가 없으면 사업금액 1억원 미만은 적합, 1억원 이상(SW개발비 1억원 이상 또는 감리 대상)은 누락, 금액을 모르면 검토필요로 본다. 현황의 과거 진단 사실, 제안서 작성 목차의 주제 이름, 누출금지 목록의 '진단 결과', '진단은 요구하지 아니한다'·'생략한다'는 요구가 아니다. '보안약점 진단원·기준' 같은 이름만의 언급은 같은 절에 제거·조치·결과가 있어야 요구로 보고, 진단을 감리·별도 사업자가 수행한다고만 하면 검토필요. 유지관리·운영 사업은 변경 개발분에 대한 요구가 있을 때만 판단한다."""
 from __future__ import annotations
 
 from rfpcheck.pipeline.model import Finding
 
 from . import _must_state as ms
-from .common import budget_gate, kinds, load_lexicon
+from .common import budget_gate, kinds, load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
 
@@ -30,7 +30,16 @@ RULE = Rule(
 _STRONG_DIAG = ("소스", "보안약점", "시큐어코딩", "개발보안", "진단원", "진단도구")
 # where a requirement is looked for: not the table of contents, evaluation tables, 현황 (a past
 # diagnosis of the current system is not a requirement), nor outline rows of the 제안서 작성요령
-_SKIP = dict(skip_kinds=ms.PRESENCE_SKIP, skip_outline=True, skip_leak_list=True)
+_SKIP = dict(skip_kinds=ms.PRESENCE_SKIP, skip_outline=True, skip_leak_list=True, drop_negated=True)
+
+
+# section kinds whose mention of 개발보안 is neither a requirement nor a law list
+_NOT_LAW_LIST = ("toc", "evaluation", "proposal_guide")
+
+
+def _short(text: str, n: int = 50) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 1] + "…"
 
 
 def _applicability(doc) -> tuple[str, str]:
@@ -89,6 +98,31 @@ def _diagnoses(ctx: CheckContext, lex) -> list:
     return strong_diag + [m for m in diag if m not in strong_diag]
 
 
+def _split_diagnoses(ctx: CheckContext, lex, diag: list) -> tuple[list, list, list]:
+    """(asked, bare, third-party) diagnosis matches. A diagnosis task on the source ("소스코드 취약점
+    점검", "시큐어코딩 적용 여부 진단", "…진단하고 제거") is asked of the contractor. A bare mention of
+    보안약점 ("보안약점 진단원", "SW 보안약점 기준", "보안약점 진단") counts only when its clause also
+    asks for the fix or the result ("…제거", "진단 결과를 제출") or a diagnosis of the source ("소스코드에
+    대한 시큐어코딩 적용 여부 진단 시 … 보안약점 진단가이드 참조"). A diagnosis the clause hands to
+    someone else ("보안약점 진단은 별도 감리 사업자가 수행") binds the contractor to nothing."""
+    doc = ctx.doc
+    s = doc.compact
+    fix, other, mention, task = lex.rx("fix"), lex.rx("third_party"), lex.rx("mention"), lex.rx("source_task")
+    asked, bare, third = [], [], []
+    for m in diag:
+        seg = s[m.compact_start:m.compact_end]
+        before, after = ms.subclause_compact(doc, m)
+        if fix.search(before + seg + after):
+            asked.append(m)
+        elif other.search(before + after):
+            third.append(m)
+        elif mention.fullmatch(seg) and not task.search(before + seg + after):
+            bare.append(m)
+        else:
+            asked.append(m)
+    return asked, bare, third
+
+
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     lex = load_lexicon("sec01")
@@ -110,6 +144,8 @@ def detect(ctx: CheckContext) -> Finding:
         else:
             sc_strong.append(m)
     for m in ctx.finditer(lex.rx("secure_coding")):
+        if section_kind(doc, m.start) in _NOT_LAW_LIST:
+            continue  # an evaluation row or a proposal-outline topic is not a law list
         if ms.law_list_item(doc, m.start, m.end) and not ms.in_template(doc, m.compact_start):
             sc_generic.append(m)
             break
@@ -117,8 +153,10 @@ def detect(ctx: CheckContext) -> Finding:
     expert = ms.find(ctx, lex.rx("expert"), **_SKIP)
     audit, audit_short, duty = _audit_note(doc)
 
+    fixed, bare, third = _split_diagnoses(ctx, lex, ordered)
+
     if scope == "operation":
-        if ordered or sc_strong:
+        if fixed or bare or third or sc_strong:
             ev = ms.quotes(ctx, (sc_strong[:1] + ordered)[:3], 3)
             return ctx.finding(
                 RULE, "pass",
@@ -127,8 +165,8 @@ def detect(ctx: CheckContext) -> Finding:
             )
         return ctx.not_applicable(RULE, applies + " — 신규 개발이 확인되지 않아 해당없음")
 
-    if ordered:
-        ev = ms.quotes(ctx, (sc_strong[:1] + ordered)[:4], 3)
+    if fixed:
+        ev = ms.quotes(ctx, (sc_strong[:1] + fixed + bare)[:4], 3)
         msg = "보안약점 진단·점검과 조치(제거·결과 제출)를 요구하는 소프트웨어 개발보안 문구가 있습니다."
         if duty is not False and not expert:
             big = budget_gate(doc, 500_000_000)[0]
@@ -141,7 +179,34 @@ def detect(ctx: CheckContext) -> Finding:
         return ctx.finding(RULE, "pass", msg, ev, applies=applies + f"; {audit_short}")
 
     looked = ("시큐어코딩·소프트웨어 개발보안 적용, 보안약점(소스코드 취약점) 진단·점검과 조치(제거)·"
-              "결과 제출, 보안약점 진단원·인증 진단도구 (목차·현황·평가표·제안서 작성 목차·기술적용계획표·법령 목록 제외)")
+              "결과 제출, 보안약점 진단원·인증 진단도구 (목차·현황·평가표·제안서 작성 목차·기술적용계획표·법령 목록, "
+              "생략·제외한다는 문장 제외)")
+    # a diagnosis the RFP expressly waives ("보안약점 진단은 본 사업에서 요구하지 아니한다")
+    waived = [m for m in ms.find(ctx, lex.rx("diagnosis"), **{**_SKIP, "drop_negated": False}, limit=20)
+              if ms.negated(doc, m)]
+    waived_note = (f" 보안약점 진단은 명시적으로 제외되어 있습니다(‘{_short(ms.quotes(ctx, waived, 1)[0].quote, 60)}’)."
+                   if waived else "")
+    if (bare or third) and duty is not False:
+        # a diagnosis is named, but nobody is bound to fix what it finds
+        shown = (third + bare)[:2]
+        if third:
+            what = (f"보안약점 진단을 계약상대자가 아닌 제3자(‘{_short(ms.quotes(ctx, third, 1)[0].quote)}’)가 "
+                    "수행한다고만 하고, 계약상대자의 보안약점 제거·조치 결과 제출 요구가 없습니다.")
+        else:
+            what = (f"보안약점 진단(‘{_short(ms.quotes(ctx, bare, 1)[0].quote)}’)은 언급하나 발견된 보안약점의 "
+                    "제거·조치와 결과 제출 요구가 없습니다.")
+        return ctx.finding(
+            RULE, "review", f"{what} {audit} 진단 주체와 조치 의무를 확인하세요.",
+            ms.quotes(ctx, sc_strong[:1] + shown, 3),
+            applies=applies + f"; {audit_short}; 진단 언급만 있고 조치 요구 없음 → 검토필요",
+        )
+    if bare or third:
+        ev = ms.quotes(ctx, (sc_strong[:1] + bare + third)[:3], 3)
+        return ctx.finding(
+            RULE, "pass",
+            f"소프트웨어 개발보안(보안약점 진단)을 언급합니다. {audit}",
+            ev, applies=applies + f"; {audit_short}",
+        )
     if sc_strong:
         ev = ms.quotes(ctx, sc_strong, 2)
         if duty is False:
@@ -153,14 +218,14 @@ def detect(ctx: CheckContext) -> Finding:
         if duty is None:
             return ctx.finding(
                 RULE, "review",
-                f"시큐어코딩(개발보안) 적용은 요구하나 보안약점 진단·조치 요구가 없습니다. {audit} 금액을 확인하세요.",
+                f"시큐어코딩(개발보안) 적용은 요구하나 보안약점 진단·조치 요구가 없습니다.{waived_note} {audit} 금액을 확인하세요.",
                 ev, applies=applies + f"; {audit_short} → 검토필요",
             )
         quoted = " ".join(ev[0].quote.split())
         quoted = quoted if len(quoted) <= 60 else quoted[:59] + "…"
         return ctx.finding(
             RULE, "missing",
-            f"시큐어코딩(개발보안) 적용(‘{quoted}’)만 있고 보안약점 진단·조치 결과 제출 요구가 없습니다. {audit}",
+            f"시큐어코딩(개발보안) 적용(‘{quoted}’)만 있고 보안약점 진단·조치 결과 제출 요구가 없습니다.{waived_note} {audit}",
             applies=applies + f"; {audit_short}", looked_for=looked,
         )
 
@@ -168,5 +233,5 @@ def detect(ctx: CheckContext) -> Finding:
         msg = ("‘소프트웨어 개발보안’이 관련 법령·지침 목록이나 일반 준용 문장에만 나오고, 보안약점 제거·"
                f"진단·조치 결과 요구가 없습니다. {audit}")
     else:
-        msg = f"소프트웨어 개발보안(시큐어코딩, 보안약점 진단·조치) 요구사항이 없습니다. {audit}"
+        msg = f"소프트웨어 개발보안(시큐어코딩, 보안약점 진단·조치) 요구사항이 없습니다.{waived_note} {audit}"
     return ctx.finding(RULE, "missing", msg, applies=applies + f"; {audit_short}", looked_for=looked)

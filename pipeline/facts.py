@@ -840,11 +840,17 @@ _PUBLIC_REFS = re.compile(
 )
 _PRIVATE_OWN_RULES = re.compile(r"당행|계약준칙|사내규정|당사규정|자사규정")
 _PRIVATE_NAMES = re.compile(r"은행|주식회사|㈜")
-# (what the project name says it buys, why that is not SW, whether SW words in the name override)
+# a name that builds a system for the work it names ("가축 방역관리 시스템 구축", "급식 플랫폼")
+_SYSTEM_BUILD_NAME = re.compile(r"시스템(?:구축|개발|고도화|재구축)|플랫폼|정보시스템|정보화")
+# (what the project name says it buys, why that is not SW, what in the name overrides it: True for
+# any SW word, a pattern of its own, or False)
 _NON_SW_TITLE = [
     (re.compile(r"채용대행|채용|인재선발|면접대행"), "채용 대행", True),
     (re.compile(r"광고|홍보대행|캠페인|매체집행"), "광고·홍보", True),
-    (re.compile(r"운전용역|운전및|시설운영|시설관리|청소용역|경비용역|방역|급식|조경"), "시설 운전·관리", False),
+    # the facility word heads the service bought ("방역 용역", "학교급식 위탁", "청사 시설관리"), not a
+    # system built for that work ("가축 방역관리 시스템 구축", "급식 관리 플랫폼")
+    (re.compile(r"(?:운전|시설운영|시설관리|청소|경비|방역|급식|조경)(?:및?(?:(?!시스템|플랫폼|정보|전산|프로그램|앱)[가-힣]){0,6}?)"
+                r"(?:용역|위탁|대행|업무|$)"), "시설 운전·관리", _SYSTEM_BUILD_NAME),
     (re.compile(r"극저온|가속기|발전설비|플랜트"), "설비 운전", False),
     (re.compile(r"모의비행|항공기|전투기|함정|무기체계"), "방위 물품 제조", False),
     (re.compile(r"엔지니어링|기본설계|실시설계|감정평가|건설사업관리|토목|건축설계"), "엔지니어링 용역", True),
@@ -887,7 +893,8 @@ def _public_sw(view: TextView, name: str, doc_type: str) -> tuple[bool, float, s
         return False, 0.7, "공공기관 계약 법령·조달 언급 없이 민간(은행·회사) 내부 기준으로 발주", m.span() if m else None
     for pat, why, overridable in _NON_SW_TITLE:
         m = pat.search(name_c) if name_c else pat.search(title_zone)
-        if m and not (overridable and _SW_NAME_OVERRIDE.search(name_c)):
+        override = _SW_NAME_OVERRIDE if overridable is True else (overridable or None)
+        if m and not (override is not None and override.search(name_c)):
             if sw < 60:
                 loc = pat.search(s)
                 return False, 0.8, f"SW사업이 아님: {why}", loc.span() if loc else None

@@ -37,10 +37,14 @@ def test_standard_and_quality_pass():
         assert doc.text[e.start:e.end] == e.quote
 
 
-def test_standard_alone_passes_but_says_what_is_absent():
-    f, _ = check(DB, STD)
-    assert f.status == "pass"
-    assert "품질진단은 명시되지 않았" in f.message
+def test_standard_alone_needs_review_for_the_missing_quality_diagnosis():
+    # CHECKS asks for the standards and a quality diagnosis: the standards alone are not enough
+    f, doc = check(DB, STD)
+    assert f.status == "review"
+    assert "품질진단" in f.message and "없습니다" in f.message
+    assert f.evidence and all(doc.text[e.start:e.end] == e.quote for e in f.evidence)
+    f, _ = check(DB, "○ 통합 DB 재설계 시 데이터 표준 사전(용어·단어·도메인)을 정의하여 적용한다")
+    assert f.status == "review", f.message
 
 
 def test_db_work_without_any_statement_is_missing():
@@ -132,10 +136,11 @@ def test_proposal_writing_instructions_and_outline_rows_do_not_count(line):
 # -- notes after the nouns, conformance checks, counts and particles in either order ----------------
 
 @pytest.mark.parametrize("line", [
-    "○ 통합 DB 재설계 시 데이터 표준 사전(용어·단어·도메인)을 정의하여 적용한다",
+    "○ 통합 DB 재설계 시 데이터 표준 사전(용어·단어·도메인)을 정의하여 적용하고 신규 항목의 표준 준수율을 점검한다",
     "○ 신규 DB 항목의 용어·도메인 표준 준수 여부를 점검하여 결과를 보고한다",
 ])
 def test_data_standards_in_other_wordings_pass(line):
+    # a check of conformance to the data standards is both the standard and its diagnosis
     f, _ = check(DB, line)
     assert f.status == "pass", f.message
     assert "DB 표준화" in f.message
@@ -154,3 +159,19 @@ def test_web_standards_are_not_data_standards():
 def test_table_and_db_work_with_counts_and_particles_apply_in_operation(line):
     f, _ = check(line, given={"사업유형": "유지관리", "사업금액": "2억원"}, section="MPR-001 운영 요구사항")
     assert f.status == "missing", f.applies
+
+
+# -- negated and waived statements -----------------------------------------------------------------
+
+def test_db_work_the_rfp_excludes_is_not_db_work():
+    f, _ = check("○ 정기 백업과 쿼리 성능 개선을 수행한다",
+                 "○ 테이블 추가 등 DB 스키마 변경은 이번 유지관리 범위에 포함하지 않는다",
+                 given={"사업유형": "유지관리", "사업금액": "3억원"}, section="MPR-001 운영 요구사항")
+    assert f.status == "not_applicable", (f.status, f.applies)
+
+
+def test_a_waived_quality_diagnosis_does_not_count():
+    f, _ = check(DB, STD, "○ 데이터 품질진단은 차기 사업에서 수행하므로 본 사업에서는 생략한다")
+    assert f.status == "review", (f.status, f.message)
+    assert "품질진단" in f.message and "없습니다" in f.message
+    assert all("생략" not in e.quote for e in f.evidence)

@@ -92,3 +92,18 @@ def test_a_generic_list_of_laws_to_obey_is_missing(line):
 def test_the_law_named_with_a_specific_duty_passes():
     f, _ = check("○ 「공공기록물 관리에 관한 법률」에 따라 처리 결과 문서를 기록물로 등록하여야 함")
     assert f.status == "pass"
+
+
+@pytest.mark.parametrize("line", [
+    "○ 업무 중 생산한 전자문서는 기록물관리시스템(RMS)으로 매일 자동 이관되도록 연계한다",
+    "○ 결재 완료 문서를 RMS로 자동 이관하는 인터페이스를 개발한다",
+])
+def test_transfer_to_the_records_management_system_passes(line):
+    f, doc = check(line)
+    assert f.status == "pass", f.message
+    assert doc.text[f.evidence[0].start:f.evidence[0].end] == f.evidence[0].quote
+
+
+def test_a_records_transfer_the_rfp_excludes_does_not_count():
+    f, _ = check("○ 기록관리시스템 연계 및 이관 기능은 본 사업 범위에서 제외한다")
+    assert f.status == "missing", f.message

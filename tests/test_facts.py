@@ -318,6 +318,28 @@ def test_recruiting_service_is_not_public_sw():
     assert "채용" in f["public_sw_project"].note
 
 
+@pytest.mark.parametrize("name", [
+    "누리군 가축 방역관리 시스템 구축 사업",
+    "누리시 학교급식 식재료 관리 플랫폼 구축",
+    "누리구 공원 조경 관리 정보시스템 고도화",
+])
+def test_a_facility_word_before_a_system_build_does_not_make_it_a_facility_service(name):
+    doc = mkdoc(f"{name} 제안요청서", f"사업명 : {name}", "○ 농가 점검 기록과 소독 실적을 관리하는 기능을 개발한다.",
+                "「국가를 당사자로 하는 계약에 관한 법률」을 따른다.")
+    f = infer_facts(doc)
+    assert f.value("public_sw_project") is True, f["public_sw_project"].note
+    assert "비SW" not in f.value("project_kinds")
+
+
+@pytest.mark.parametrize("name", ["2026년 청사 방역 소독 용역", "누리시 학교급식 위탁 운영", "누리시 청사 시설관리 용역"])
+def test_a_facility_service_is_still_not_public_sw(name):
+    doc = mkdoc(f"{name} 과업지시서", f"사업명 : {name}", "○ 월 2회 청사 전 구역을 점검하고 결과를 보고한다.",
+                "「국가를 당사자로 하는 계약에 관한 법률」을 따른다.")
+    f = infer_facts(doc)
+    assert f.value("public_sw_project") is False
+    assert f.value("project_kinds") == ["비SW"]
+
+
 def test_private_bank_is_not_public_sw():
     doc = mkdoc("제안요청서", "사업명 : 업무 효율화를 위한 BPR시스템 구축",
                 *(["당행의 「계약준칙」에 따라 협상에 의한 계약을 체결한다. 시스템 구축 개발 소스코드"] * 4))

@@ -200,3 +200,48 @@ def test_a_licence_supply_read_as_development_is_not_applicable():
                     "○ 라이선스 납품 후 설치와 사용자 교육을 지원한다", "○ 구독 기간은 12개월로 한다")
     assert f.status == "not_applicable"
     assert "공급" in f.applies and "개발" in f.applies
+
+
+# -- waived diagnoses, diagnoses left to others, bare mentions --------------------------------------
+
+def test_a_diagnosis_the_rfp_sets_aside_does_not_count():
+    f, _ = check(SECURE, "○ 단, 소스코드 보안약점 점검은 이번 사업의 범위에서 제외한다")
+    assert f.status == "missing", (f.message, quotes(f))
+    assert "제외" in f.message and "보안약점 점검" in f.message
+    f, _ = check(SECURE, "○ 보안약점 진단 및 조치 결과 보고는 생략함")
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+def test_a_negated_purpose_is_still_a_requirement():
+    # "…남지 않도록 하여야" and "…않은 경우" state the duty, they do not waive it
+    f, _ = check("○ 납품 전 보안약점이 남지 않도록 진단하고 제거하여야 하며, 제거하지 않은 경우 검수하지 않는다")
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_a_diagnosis_left_to_another_party_needs_review():
+    f, doc = check("○ 개발 단계에는 시큐어코딩을 적용하고, 소스코드 보안약점 점검은 감리법인이 수행한다")
+    assert f.status == "review", (f.message, quotes(f))
+    assert "제3자" in f.message and "조치" in f.message
+    assert all(doc.text[e.start:e.end] == e.quote for e in f.evidence)
+    # the same diagnosis with the contractor bound to fix what it finds passes
+    f, _ = check("○ 보안약점 점검은 감리법인이 수행하며 계약상대자는 지적된 보안약점을 제거한 결과를 제출한다")
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_a_bare_mention_of_weaknesses_needs_a_fix_in_its_clause():
+    f, _ = check(SECURE, "○ 보안약점 진단 기준은 행정안전부 가이드를 따른다")
+    assert f.status == "review", (f.message, quotes(f))
+    f, _ = check(SECURE, "○ 보안약점 진단 기준에 따라 진단하고 발견된 약점은 조치하여 결과를 보고한다")
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_secure_coding_and_a_separate_clause_do_not_join_into_a_diagnosis():
+    # "시큐어코딩 … 진단" must stand in one sub-clause, not across "…하며,"
+    f, _ = check("○ 화면 개발 시 시큐어코딩을 적용하며, 진단 일정은 별도 협의한다")
+    assert f.status == "missing", (f.message, quotes(f))
+
+
+def test_an_evaluation_row_is_not_called_a_law_list():
+    f, _ = check_in("Ⅳ. 제안서 평가 기준", "평가항목 | 배점", "소프트웨어 개발보안 적용 방안 | 5")
+    assert f.status == "missing", (f.message, quotes(f))
+    assert "법령" not in f.message

@@ -109,3 +109,67 @@ def test_current_state_template_and_outline_rows_do_not_count(tail):
     f, _ = check_with(PLEDGE, tail=tail)
     assert f.status == "missing", (f.message, quotes(f))
     assert "종료 시 자료 회수·삭제가 없습니다" in f.message
+
+
+# -- elements the RFP waives ----------------------------------------------------------------------
+
+def test_a_waived_pledge_is_missing_even_with_the_other_elements():
+    f, _ = check(LEAK, END, "○ 단, 참여인력의 보안서약서 징구는 면제한다")
+    assert f.status == "missing", f.message
+    assert "보안서약" in f.message and "생략·제외" in f.message
+    # the elements that are stated are not called absent
+    assert "누출금지 정보 지정" in f.message.split("명시된 요소:")[1]
+
+
+def test_waived_elements_are_not_listed_as_present():
+    f, _ = check("○ 소규모 용역이므로 보안각서 제출과 산출물 반출 승인 절차는 생략하기로 한다")
+    assert f.status == "missing", f.message
+    assert "보안서약, 자료 반출 통제" in f.message and "명시된 요소" not in f.message
+
+
+def test_a_ban_worded_with_a_negation_is_still_a_requirement():
+    # "…제공하지 않는다" is the 누출 ban itself; "…하지 않은 인력" is a condition of the pledge
+    f, _ = check("○ 누출금지 대상정보는 어떠한 경우에도 외부에 제공하지 않는다",
+                 "○ 보안서약서를 제출하지 않은 인력은 투입할 수 없다", END)
+    assert f.status == "pass", f.message
+    assert "생략" not in f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 발주기관이 비공개로 분류한 설계 도면은 외부 유출을 엄금한다",
+    "○ 사업 관련 자료의 외부 누출을 금지한다",
+])
+def test_other_wordings_of_the_leak_ban(line):
+    f, _ = check(line, END)
+    assert f.status == "pass", f.message
+    assert "누출금지 정보 지정" in f.message
+
+
+def test_an_inspected_carry_in_and_out_is_export_control():
+    f, _ = check(PLEDGE, END, "○ 외장 저장장치의 반출입 시에는 감독관이 내용을 확인한다")
+    assert f.status == "pass"
+    assert "자료 반출 통제" in f.message.split("명시되지 않은")[0]
+
+
+# -- a licence delivered with no work on the agency's systems ---------------------------------------
+
+def purchase(*lines: str, name: str = "누리시 문서편집 소프트웨어 라이선스 구매"):
+    head = ["구 매 규 격 서", f"사업명 : {name}", "Ⅰ. 구매 개요", "○ 구매예산: 90,000,000원(부가세 포함)",
+            "Ⅱ. 구매 내역", "품명 | 수량", "문서편집 소프트웨어 영구 라이선스 | 300카피"]
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in (*head, *lines)])
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+def test_a_licence_only_delivery_is_not_applicable():
+    f, _ = purchase("○ 라이선스 키는 전자우편으로 공급하며 설치 작업과 방문 지원은 요구하지 않는다",
+                    "○ 납품 기한은 계약일로부터 30일로 한다", "○ 공급 제품은 최신 버전이어야 한다")
+    assert f.status == "not_applicable", (f.status, f.applies)
+    assert "라이선스" in f.applies and "설치" in f.applies
+
+
+def test_a_licence_with_installation_on_site_still_applies():
+    f, _ = purchase("○ 공급사는 청사를 방문하여 업무용 PC 300대에 설치하고 기존 버전을 제거한다",
+                    "○ 납품 기한은 계약일로부터 30일로 한다", "○ 공급 제품은 최신 버전이어야 한다")
+    assert f.status == "missing", (f.status, f.applies)
