@@ -1188,6 +1188,8 @@ def _project_kinds(z: "_Zones", name: str, public_sw: bool, non_sw_reason: str,
     the span each kind was read from."""
     s = z.view.s
     name_c = re.sub(r"[\s|]", "", name or "")
+    # a glossed abbreviation ("데이터베이스(DB) 구축", "DB(데이터베이스)구축") reads as the plain noun
+    name_c = re.sub(r"(데이터베이스|DB)\((?:DB|D/B|데이터베이스)\)", r"\1", name_c)
     kinds: dict[str, Optional[Span]] = {}
 
     def add(kind: str, span: Optional[Span] = None) -> None:

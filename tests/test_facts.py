@@ -683,3 +683,18 @@ def test_corpus_twins_agree_on_secondary_facts():
         same += all(fa.value(n) == fb.value(n) for n in ("buys_commercial_sw", "builds_db", "priced_by_fp")) \
             and set(fa.value("project_kinds")) == set(fb.value("project_kinds"))
     assert same >= len(pairs) - 2
+
+
+def test_a_glossed_db_abbreviation_in_the_name_is_a_db_build():
+    from rfpcheck.pipeline.facts import infer_facts
+    from rfpcheck.pipeline.model import RawBlock, build_document
+    from rfpcheck.pipeline.segment import segment
+
+    lines = ["누리시 시정 기록물 데이터베이스(DB) 구축 사업 과업지시서", "1. 사업 개요",
+             "가. 사업명: 누리시 시정 기록물 데이터베이스(DB) 구축 사업",
+             "나. 과업 내용: 기록물 스캔, 메타데이터 입력, DB 적재 및 검수"]
+    doc = build_document("db.txt", "txt", [RawBlock(t) for t in lines])
+    segment(doc)
+    infer_facts(doc, {})
+    assert "DB구축" in doc.facts.value("project_kinds")
+    assert "SW개발" not in doc.facts.value("project_kinds")
