@@ -5,6 +5,7 @@ raises for a bad input — the error goes into the result so that a batch goes o
 """
 from __future__ import annotations
 
+import re
 import time
 import traceback
 from pathlib import Path
@@ -38,10 +39,41 @@ def run_checks(doc: Document, only: Optional[list[str]] = None) -> tuple[list[Fi
             not_impl.append(rule.id)
             continue
         try:
-            findings.append(rule.detector(ctx))  # type: ignore[misc]
+            f = rule.detector(ctx)  # type: ignore[misc]
         except Exception as e:  # a defect in one detector must not cost the other rules or the batch
-            findings.append(rule_failure(ctx, rule, e))
+            f = rule_failure(ctx, rule, e)
+        if f.status == "pass" and len(f.evidence) > 1:
+            f.evidence = strongest_first(doc, f.evidence)
+        findings.append(f)
     return findings, not_impl
+
+
+# a quote that states something: an obligation, a declaration or a dated fact
+_STATEMENT_END = re.compile(r"(?:하여야|해야|하여야\s*함|한다|합니다|함|임|됨|있음|없음|개최|제출|따름|따른다|명시)[.。)]?\s*$")
+
+
+def strongest_first(doc: Document, evidence: list) -> list:
+    """Order a 적합 finding's quotes so that the one a reader is shown first states the requirement:
+    full statements before bare headings and before fragments of scope lists ("시큐어코딩, 보안약점
+    진단, …"); document order otherwise. The reports show the first quote when they show only one."""
+    from rfpcheck.checks.common import section_kind
+
+    heading_starts = {sec.start for sec in doc.all_sections}
+
+    def weight(ev) -> int:
+        text = ev.quote.strip()
+        w = 0
+        if any(ev.start <= h < ev.start + 3 for h in heading_starts):
+            w += 2  # the heading of the section, not what it says
+        if not _STATEMENT_END.search(text):
+            w += 1
+        if text.count(",") + text.count("、") >= 2:
+            w += 1  # an item of a scope or schedule list
+        if section_kind(doc, ev.start) in ("overview", "current", "attachment", "toc"):
+            w += 1  # the requirement and contract chapters say what is required
+        return w
+
+    return sorted(evidence, key=weight)
 
 
 def rule_failure(ctx, rule, exc: BaseException) -> Finding:

@@ -242,3 +242,20 @@ def test_a_folder_scan_skips_project_notes_and_lock_files(tmp_path):
     assert json.loads(res.stdout)["documents"][0]["error"] is None
     res = CliRunner().invoke(main, [str(tmp_path), "--no-config"])
     assert res.exit_code == 2 and "문서" in res.output
+
+
+def test_a_passing_rule_shows_its_statement_before_headings_and_scope_lists():
+    """The report shows one quote for a 적합 rule: it must be the sentence that states the requirement,
+    not the section heading above it or an item of the overview's scope list."""
+    from rfpcheck.pipeline.run import check_file
+
+    entry = check_file(str(SAMPLES / "rfp_violations.pdf"))
+    by_id = {f["rule_id"]: f for f in entry["findings"]}
+    for rid in ("SW18", "PROC01", "SEC01"):
+        f = by_id[rid]
+        assert f["status"] == "pass" and len(f["evidence"]) > 1
+        first = f["evidence"][0]
+        assert first["quote"].strip() not in {s["title"] for s in entry["sections"]}, rid
+        assert first["quote"].count(",") < 2, (rid, first["quote"])
+    assert "제출하여야" in by_id["SW18"]["evidence"][0]["quote"]
+    assert "개최" in by_id["PROC01"]["evidence"][0]["quote"]
