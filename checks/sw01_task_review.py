@@ -12,7 +12,9 @@
 약속하는 문장은 부정된 요구로 읽어 위반으로 보지 않으며, 주어가 적히지 않은 "… 수행하도록 요구하지 않는다"도
 같다(계약상대자가 주어인 문장은 제외). 짧은 표의 행("과업 추가 | 계약금액 증액 없이 수행",
 "과업심의위원회 개최 여부 | 개최(날짜)")은 항목 칸과 값 칸을 한 문장으로 읽고 행 전체를 인용한다. 위반 조항이
-하나라도 있으면 적합 근거가 함께 있어도 위반이다.
+하나라도 있으면 적합 근거가 함께 있어도 위반이다. 마침표 없이 "…수용함", "…처리함"처럼 끝나는 줄은 그 줄에서
+조항이 끝나고(다음 제목을 읽어 들이지 않음) 의무로 읽으며, "심의(2024. 2. 14.)를 거쳐", "심의 완료(2024.3.)"도
+과업심의위원회 개최로 본다.
 """
 from __future__ import annotations
 
@@ -70,7 +72,7 @@ _CHANGE = regex.compile(
     r"추가|변경|누락|명시|명기|반영되지|기술되지|기재되지|필요한|필요하다고|요구|요청|이전|이관|경미|취소|변동|증가|확대|빠졌|"
     r"변화|불가피|부족"
 )
-_PAID_DUTY = regex.compile(r"(?:지원|수행|제공|처리|반영|유지|운영)(?:하여야|해야|할것|하도록|토록)")
+_PAID_DUTY = regex.compile(r"(?:지원|수행|제공|처리|반영|유지|운영)(?:하여야|해야|할것|하도록|토록|함$)")
 # an added, changed or unstated task (free work needs one of these, not merely "필요한")
 _CHANGE_STRONG = regex.compile(r"추가|변경|요구|요청|명시되지|명기되지|기술되지|누락|확대|증가|이전|이관|변동")
 # extras the bidder itself chooses to propose are priced in its bid, not imposed changes
@@ -78,9 +80,35 @@ _OWN_PROPOSAL = regex.compile(r"제안할수있|추가제안|제안하는경우|
 _NON_SW_ONLY = {"HW인프라"}
 
 
+# a line that ends in a finished sentence with no full stop ("… 수용함", "… 사업임", "… 한다"); 포함/책임
+# at a line end are nouns a wrapped line often stops on, not endings
+_TERSE_END = regex.compile(r"(?:(?<![포])[가-힣]함|(?<![책])[가-힣]임|[가-힣](?:음|됨)|(?:한|된|있|없|이|니|았|었|였)다)[)）]?\s*$")
+
+
 def _clause(doc, s: int, e: int, maxlen: int = _MAX_CLAUSE) -> tuple[int, int]:
-    """The whitespace-free clause around [s, e); a short key/value table row reads as one clause."""
-    return compact_clause(doc, s, e, _BOUND, maxlen)
+    """The whitespace-free clause around [s, e); a short key/value table row reads as one clause.
+
+    A line ending in a terse finished sentence ("… 변동 없이 수용함") ends the clause even without a full
+    stop, so the next heading or item is not read into it."""
+    a, b = compact_clause(doc, s, e, _BOUND, maxlen)
+    text = doc.text
+    if e < b:
+        ts, te = doc.span_from_compact(e - 1, b)
+        nl = text.find("\n", ts, te)
+        while nl != -1:
+            if _TERSE_END.search(text, max(0, nl - 8), nl):
+                b = max(e, doc.compact_index(nl))
+                break
+            nl = text.find("\n", nl + 1, te)
+    if a < s:
+        ts, te = doc.span_from_compact(a, s + 1)
+        nl = text.rfind("\n", ts, te)
+        while nl != -1:
+            if _TERSE_END.search(text, max(0, nl - 8), nl):
+                a = min(s, doc.compact_index(nl))
+                break
+            nl = text.rfind("\n", ts, nl)
+    return a, b
 
 
 def _josa(word: str, with_final: str, without_final: str) -> str:

@@ -8,7 +8,9 @@ contract is read from licences, packages and products with a quantity and a buy 
 purchase tables, and certified or mall-registered products bought in a requirement ("GS인증 제품으로
 도입하여야", "솔루션은 CC인증 제품으로 납품"); with no plan, certified or listed products, or a product whose
 stated amount is 5천만원 or more, make it 위반, others 누락. A proposal guide that lets the bidder bring
-commercial SW into the contract makes an otherwise silent document 검토필요.
+commercial SW into the contract makes an otherwise silent document 검토필요. A parenthetical after the
+certification ("GS인증(1등급)"), a quantity and the contractor as subject may stand before the buy verb,
+and the verb may be paired ("납품·설치").
 """
 from __future__ import annotations
 

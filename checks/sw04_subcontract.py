@@ -12,7 +12,9 @@
 초과 시 승인하지 않는다" 같은 말, 또는 하도급과 숫자 사이의 상한·한도·최대·비율과 "로 한다"(또는 줄 끝의 숫자,
 "하도급 비율 상한: 60%")로 읽는다. 숫자는 하도급이 그 앞 70자 안이나 같은 구절에서 바로 뒤("70% 범위에서 하도급")에 있을
 때만 하도급 비율이며, 그 사이에 선급금·선금·지체상금·보증금·지분율·기성 같은 다른 금액 명사가 있으면 그 금액의
-숫자로 본다. 하도급대금 지급 조항은 서식으로 보지 않는다. 위반 조항이 하나라도 있으면 위반이다.
+숫자로 본다. 하도급대금 지급 조항은 서식으로 보지 않는다. 위반 조항이 하나라도 있으면 위반이다. 사후 통보는
+"체결한 날부터 7일 이내 통보", "체결 후 지체 없이 알려야" 같은 활용형도 읽고, 하도급 행의 값 칸에 적힌
+"사전 승인"("하도급 | 발주기관 사전 승인")은 승인 조항으로 본다(승인받은 업체를 가리키는 값은 제외).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from rfpcheck.pipeline.model import Evidence, Finding
 from .common import kinds, load_lexicon, section_kind
 from .context import CheckContext
 from .registry import C, Rule
-from .spans import clause_modality, compact_clause, negated_ban, quote_span, row_clause, subclause
+from .spans import clause_modality, compact_clause, negated_ban, quote_span, row_clause, short_row_compact, subclause
 
 RULE = Rule(
     id='SW04',
@@ -54,8 +56,10 @@ _CAP = 50  # 법 제51조①, 영 제48조: 하도급은 사업금액의 100분�
 # an approval stated as a condition or duty, not a passing mention of approved firms
 _APPROVAL_DUTY = regex.compile(
     r"받아야|받고|받은후|받은경우|얻은경우|경우에한하여|얻어야|득하여야|득한후|필요|없이|하여야|해야|승인함|승인한다|"
-    r"받을것|받도록|득할것|득하도록|얻을것|받아|얻어|득하여"
+    r"받을것|받도록|득할것|득하도록|얻을것|받아|얻어|득하여|승인후|승인하에|승인을거쳐|동의후"
 )
+# a value cell that names approved firms or persons, not the approval rule
+_APPROVED_FIRMS = regex.compile(r"(?:받은|얻은|승인된)(?:업체|업자|사업자|자|하도급|하수급)")
 
 _SCORING = regex.compile(r"배점|평점|\d점|등급|산식|[×x]100|하도급률")
 _CONDITIONAL = regex.compile(r"(?:승인|동의)(?:을받지않고|없이)(?:는)?$")
@@ -299,6 +303,19 @@ def detect(ctx: CheckContext) -> Finding:
             continue  # "승인 없이 하도급을 할 수 없음"
         add_violation(m.start, m.end, "승인 없는 하도급 허용")
 
+    def approval_cell(m) -> Optional[tuple[int, int]]:
+        """"하도급 | 발주기관 사전 승인", "하도급 허용 여부 | 허용(사전 승인)": in a short key/value row of
+        subcontracting the approval standing as the value is the rule itself; the row's span, or None."""
+        cell = doc.block_at(max(m.start, m.end - 1))
+        if cell is None or cell.table is None or len(cell.text) > 60:
+            return None
+        row = short_row_compact(doc, cell.start)
+        if row is None or not sub_rx.search(compact, row[0], row[1]):
+            return None
+        if _APPROVED_FIRMS.search("".join(cell.text.split())):
+            return None
+        return doc.span_from_compact(*row)
+
     # -- compliant statements ---------------------------------------------------------------
     for key in _PASS_ORDER:
         cands = ratios if key == "ratio" else ((m, None) for m in ctx.finditer(lex.rx(key)))
@@ -313,7 +330,11 @@ def detect(ctx: CheckContext) -> Finding:
             if key == "ban" and _ADNOMINAL.match(compact, m.compact_end):
                 continue
             if key == "approval" and not _APPROVAL_DUTY.search(compact[m.compact_start:b]):
-                continue  # "승인을 받은 하도급업체에 한함" only names approved firms
+                cell_row = approval_cell(m)
+                if cell_row is None:
+                    continue  # "승인을 받은 하도급업체에 한함" only names approved firms
+                add_found(key, *cell_row)
+                break
             if key in ("ban", "resub_ban"):
                 sa, sb = sub_of(a, b, m.compact_start, m.compact_end)
                 if negated_ban(original(m.compact_start, sb)):

@@ -6,7 +6,8 @@ remote site (보안 대책, 망분리, VPN), or whether the site costs are budge
 
 Unilateral demands: staff made to sit or work at the agency (현장·청사·시청·전산실 …, "발주기관이 제공하는
 작업공간에서 근무", "발주기관 사무실로 출근", "발주기관 내 상주 인력을 배치"), work done in a room the agency
-provides or prepares ("개발 업무는 발주기관이 준비한 작업실에서 진행한다", "주관기관이 제공하는 개발공간에서
+provides or prepares, or the work itself placed in an agency room with an ordinary verb
+("개발 업무는 발주기관 전산실에서 수행하는 것을 원칙으로 한다"; installation or tests there are not) ("개발 업무는 발주기관이 준비한 작업실에서 진행한다", "주관기관이 제공하는 개발공간에서
 과업을 수행하여야"; a conditional "… 수행할 경우" or training and demos held there are not demands), 상주 as the rule
 with no place named, a place fixed by the agency ("개발 장소는
 발주기관이 지정하는 장소로 한다", "발주기관 내에서 수행"), a ban on remote development ("원격지 개발 불가",

@@ -3,7 +3,8 @@
 A statement that there is no sharing, or a sharing plan that names the agencies (range), passes; a
 sharing plan (also with the agencies as subject: "도내 시·군이 공동활용하며") or an aim to make the SW shareable
 with other agencies ("공동 활용이 가능하도록 … 개발하여야", the developed SW named or implied) without a range,
-and a plan left open ("미정", "추후 결정"), are 검토필요; a "no sharing" statement next to a sharing plan or an
+and a plan left open ("미정", "추후 결정"), are 검토필요; spreading the SW to other agencies (확산·보급, "타 기관에
+배포") reads as sharing; a "no sharing" statement next to a sharing plan or an
 open decision elsewhere is 검토필요; silence in an SW development project is 누락."""
 from __future__ import annotations
 

@@ -253,3 +253,37 @@ def test_a_negated_demand_does_not_hide_a_contractor_duty_in_the_same_sentence()
     # the contractor is the subject and the no-cost wording stands on its own
     f, _ = check("5. 계약 조건", "○ 계약상대자는 추가 기능을 별도 비용 없이 구현하며, 추가 대가를 요구할 수 없다.")
     assert f.status == "violation"
+
+
+# -- terse 함/임 endings and dated reviews ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("clause", [
+    "- 운영 중 접수되는 기능 추가 요청은 사업비 변동 없이 반영함",
+    "○ 요구사항 변경에 따른 화면 추가는 무상으로 처리함",
+    "○ 사용자 부서의 추가 요청 사항은 모두 수용함",
+])
+def test_terse_ham_duty_without_full_stop_is_a_violation(clause):
+    # the next line is a chapter heading that must not be read into the clause
+    f, _ = check(HELD, "2. 과업 범위", clause, "Ⅳ. 제안서 작성 요령", "○ 제안서는 인쇄본으로 제출한다.")
+    assert f.status == "violation", (f.message, quotes(f))
+    assert clause[2:12] in quotes(f)
+
+
+def test_terse_ham_free_service_in_the_scope_is_not_a_violation():
+    f, _ = check(HELD, REQUEST, "○ 사용자 교육은 무상으로 실시함", "Ⅳ. 제안서 작성 요령")
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("held", [
+    "다. 과업 확정: 과업심의위원회 심의 완료(2024. 5.)",
+    "○ 과업 범위는 과업심의위원회의 심의(2024. 4. 9.)를 거쳐 확정되었음",
+    "○ 과업심의위원회 개최(2024.1.30.) 완료",
+])
+def test_dated_or_completed_review_counts_as_held(held):
+    f, _ = check(held, REQUEST)
+    assert f.status == "pass", (f.message, quotes(f))
+    assert "개최 여부" not in f.message and "적혀 있지 않습니다" not in f.message
+    f, _ = check(held, "○ 추가 과업은 계약금액 변동 없이 수행함")
+    assert f.status == "violation", (f.message, quotes(f))
+    assert "개최 여부와" not in f.message and "어긋납니다" in f.message

@@ -282,3 +282,14 @@ def test_amounts_are_read_in_their_usual_forms():
     assert won_amounts("약8천만원", rx) == [80_000_000]
     assert won_amounts("7,000만원", rx) == [70_000_000]
     assert won_amounts("1식|2대|24시간", rx) == []
+
+
+@pytest.mark.parametrize("clause", [
+    "- 문서뷰어는 GS인증(1등급) 제품으로 2식을 계약상대자가 공급·설치하여야 함",
+    "○ 백신 관리 솔루션은 CC인증(EAL2) 제품으로 1식을 구매하여 구축한다.",
+    "○ 통계 분석 도구는 GS인증을 받은 제품으로 10copy를 사업자가 납품 및 설치하여야 한다.",
+])
+def test_certified_product_with_parenthetical_and_quantity_is_bought_in_the_contract(clause):
+    f, _ = run(detect, "3. 솔루션 도입", clause, kind="SW개발", budget="9억")
+    assert f.status == "violation", (f.message, quotes(f))
+    assert clause[2:10] in quotes(f)

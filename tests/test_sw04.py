@@ -247,3 +247,44 @@ def test_a_payment_clause_does_not_hide_the_approval_rule():
     f, _ = check("4. 계약 조건", "○ 계약상대자는 하도급 전에 발주기관의 승인을 얻어야 하며, 하도급대금은 기성 지급일부터 15일 이내에 지급한다.")
     assert f.status == "pass", f.message
     assert "사전 승인" in f.message
+
+
+# -- after-the-fact notice in inflected forms; approval in a table value cell ------------------------
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 계약상대자는 사업의 일부를 하도급할 수 있으며 하도급 계약을 체결한 날로부터 10일 이내에 발주기관에 신고하여야 한다.",
+    "- 하도급 계약 체결 후 지체 없이 발주기관에 알려야 함",
+    "○ 하도급은 가능하며, 하도급 계약을 체결한 때에는 그 내용을 발주기관에 통지한다.",
+])
+def test_notice_after_signing_without_approval_is_a_violation(clause):
+    f, _ = check("3. 하도급", clause)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert "사후 통보" in f.message
+
+
+def test_notice_after_signing_beside_prior_approval_is_not_a_violation():
+    f, _ = check("3. 하도급", "○ 하도급하려는 경우 발주기관의 사전 승인을 받아야 하며, 하도급 계약을 체결한 날부터 "
+                 "7일 이내에 계약서 사본을 통보하여야 한다.")
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("key, value", [
+    ("하도급", "발주기관 사전 승인"),
+    ("하도급 허용 여부", "허용(사전 서면 승인)"),
+    ("하도급 승인", "사전 승인"),
+])
+def test_prior_approval_in_a_table_value_cell_counts(key, value):
+    from docbuild import run as run_rows
+
+    f, _ = run_rows(detect, "5. 하도급 조건", rows=[["항목", "내용"], [key, value]], kind="고도화", budget="3억")
+    assert f.status == "pass", (f.message, quotes(f))
+    assert "사전 승인" in f.message.split("다만")[0]
+
+
+def test_approved_firms_named_in_a_cell_are_not_the_approval_rule():
+    from docbuild import run as run_rows
+
+    f, _ = run_rows(detect, "5. 하도급 현황", rows=[["항목", "내용"], ["하도급 업체", "사전 승인을 받은 업체에 한함"]],
+                    kind="고도화", budget="3억")
+    assert f.status == "missing", (f.message, quotes(f))

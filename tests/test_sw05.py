@@ -271,3 +271,24 @@ def test_proviso_demand_with_a_separate_agreement_elsewhere_is_review():
     f, _ = check(proviso, "○ 원격지 작업장소는 계약상대자가 제안할 수 있다.")
     assert f.status == "review", (f.message, quotes(f))
     assert "제안할 수 있다" in quotes(f)
+
+
+# -- the work itself placed in an agency room with an ordinary verb -----------------------------------
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 프로그램 개발 작업은 보안 유지를 위해 발주기관 서버실에서 수행하는 것을 원칙으로 한다.",
+    "- 시스템 구축 업무는 시청 내 개발실에서 진행함",
+    "○ 과업 수행은 발주처 본청 상황실에서 실시한다.",
+])
+def test_work_placed_in_an_agency_room_is_a_demand(clause):
+    f, _ = check(clause)
+    assert f.status == "violation", (f.message, quotes(f))
+    assert clause[2:10] in quotes(f)
+    f, _ = check(AGREED, clause)
+    assert f.status == "review", (f.message, quotes(f))
+
+
+def test_installation_in_the_server_room_is_no_place_demand():
+    f, _ = check("○ 장비 설치 작업은 발주기관 전산실에서 수행한다.")
+    assert f.status == "missing", (f.message, quotes(f))

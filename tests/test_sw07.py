@@ -211,3 +211,33 @@ def test_none_statement_beside_an_evaluation_item_on_sharing_passes():
     # the same row outside the evaluation chapter is a plan beside the "none" statement
     f, _ = run(detect, *lines[:2], "Ⅲ. 제안요청 내용", rows=rows, kind="SW개발", budget="5억")
     assert f.status == "review", (f.message, quotes(f))
+
+
+# -- spaced/particle forms and spreading (확산·보급) to other agencies ---------------------------------
+
+
+def test_agencies_with_a_parenthetical_sharing_passes_with_range():
+    f, _ = run(detect, "1. 사업 개요", "○ 완성된 플랫폼은 권역 내 9개 시·군(세부 목록 별첨)이 공동으로 활용함",
+               kind="SW개발", budget="5억")
+    assert f.status == "pass", (f.message, quotes(f))
+    assert "공동으로 활용함" in quotes(f)
+
+
+@pytest.mark.parametrize("clause, status", [
+    ("○ 개발 모듈은 향후 다른 지자체로의 확산·보급이 가능하도록 표준 구조로 설계하여야 한다.", "review"),
+    ("○ 구축 시스템은 관내 12개 교육지원청으로 확산 보급할 예정임", "pass"),
+    ("○ 개발된 프로그램은 타 기관에 배포할 계획이 없음", "pass"),
+    ("○ 시스템은 타 기관에 제공이 가능하도록 개발하여야 함", "review"),
+])
+def test_spreading_to_other_agencies_is_a_sharing_statement(clause, status):
+    f, _ = run(detect, "3. 요구사항", clause, kind="SW개발", budget="5억")
+    assert f.status == status, (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 스마트폰 보급 확대로 모바일 민원 신청이 늘고 있음",
+    "○ 보급형 태블릿 30대를 각 기관에 보급하여야 한다.",
+])
+def test_other_senses_of_boguep_are_no_statement(clause):
+    f, _ = run(detect, "3. 요구사항", clause, kind="SW개발", budget="5억")
+    assert f.status == "missing", (f.message, quotes(f))
