@@ -26,12 +26,28 @@ RULE = Rule(
 # -- detector ------------------------------------------------------------------------------------
 
 
+def _hardware_upkeep(ctx: CheckContext, lex) -> "str | None":
+    """For an operation contract, the equipment upkeep it consists of ("서버·네트워크 장비 정기 점검,
+    부품 교체") when nothing in it operates an information system: no application, DB, web site or
+    functional change outside a sentence that excludes it ("응용 소프트웨어 개발은 포함하지 않는다")."""
+    skip = dict(skip_kinds=("toc", "evaluation", "proposal_guide"), drop_negated=True)
+    hw = ms.find(ctx, lex.rx("hw_upkeep"), limit=1, **skip)
+    if not hw or ms.find(ctx, lex.rx("sw_object"), limit=1, **skip):
+        return None
+    return " ".join(ctx.doc.text[hw[0].start:hw[0].end].split())
+
+
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     lex = load_lexicon("data03")
     scope, why = ms.system_scope(doc)
     if scope == "na":
         return ctx.not_applicable(RULE, why)
+    if scope == "operation":
+        hw = _hardware_upkeep(ctx, lex)
+        if hw:
+            return ctx.not_applicable(RULE, why + f"이나 유지보수 대상이 전산장비(‘{hw}’)이고 운영하는 정보시스템(응용 SW·"
+                                      "DB·홈페이지)이 없음 → 기록을 생산하는 시스템이 아니므로 해당없음")
     applies = why + " → 적용(시스템이 생산·관리하는 행정정보 데이터세트의 기록관리 대상)"
     s = doc.compact
     other, strong, laws = lex.rx("not_records"), lex.rx("strong"), lex.rx("law_list")

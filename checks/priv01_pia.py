@@ -112,6 +112,58 @@ def _subject_counts(ctx: CheckContext, lex) -> list[tuple[int, object, bool]]:
     return out
 
 
+# how far apart (compact characters) two counts of one list may stand ("수급자 약 8만명, 장애인 약 4만명")
+_LIST_GAP = 24
+
+
+def _combined_counts(ctx: CheckContext, lex, counts: list) -> list[tuple[int, object, bool, list]]:
+    """Counts of one sentence that list distinct groups of data subjects ("기초생활수급자 및 차상위계층
+    약 8만명, 장애인 약 4만명") read as one population, (sum, first match, annual, the matches). The
+    groups of such a list are the subjects of one file, so the file holds their sum; a second number
+    that is a part of the first ("회원 120만명 중 휴면회원 20만명"), a second count of the same group, or a
+    yearly figure beside a standing one is not added."""
+    doc = ctx.doc
+    s = doc.compact
+    subset = lex.rx("count_subset")
+    out: list[tuple[int, object, bool, list]] = []
+    cur = None
+    for n, m, annual in sorted(counts, key=lambda t: t[1].compact_start):
+        if cur is not None:
+            last = cur[3][-1]
+            gap = s[last.compact_end:m.compact_start]
+            same_sentence = doc.sentence_span(last.start, last.end) == doc.sentence_span(m.start, m.end)
+            if (same_sentence and 0 <= len(gap) <= _LIST_GAP and not subset.search(gap) and "|" not in gap
+                    and annual == cur[2] and _noun(s, m) not in {_noun(s, x) for x in cur[3]}
+                    and regex.match(r"[,·、/]|및|와|과", gap)):
+                cur = (cur[0] + n, cur[1], cur[2], cur[3] + [m])
+                continue
+            out.append(cur)
+        cur = (n, m, annual, [m])
+    if cur is not None:
+        out.append(cur)
+    return out
+
+
+def _noun(s: str, m) -> str:
+    """The words of a count before its number ("장애인약3만명" → "장애인")."""
+    w = regex.match(r"[^\d]*", s[m.compact_start:m.compact_end]).group()
+    return regex.sub(r"(?:약|총|연간?|누적|최대|수|은|는|이|가|[:：|(])+$", "", w)
+
+
+def _staff_count(ctx: CheckContext, lex) -> "tuple[int, object] | None":
+    """The largest stated number of the agency's own staff ("임직원 약 850명"), the data subjects of a
+    personnel or payroll system."""
+    doc = ctx.doc
+    rx = lex.rx("staff_subjects")
+    best = None
+    for m in ms.find(ctx, rx, skip_kinds=("toc", "evaluation", "proposal_guide"), skip_law_list=False, limit=10):
+        mm = rx.match(doc.compact, m.compact_start)
+        n = _count(mm) if mm is not None else None
+        if n and (best is None or n > best[0]):
+            best = (n, m)
+    return best
+
+
 def _unread_people(ctx: CheckContext, lex) -> list:
     """Numbers of people (≥ 1만) in the parts that describe the system that the scale reader could
     not bind to data subjects ("관리 대상 … 5.2만 명") — reported so a person can judge them."""
@@ -250,16 +302,20 @@ def detect(ctx: CheckContext) -> Finding:
     changing = has_kind(doc, "SW개발", "고도화")
 
     # 4. the stated scale
-    counts = _subject_counts(ctx, lex)
+    counts = _combined_counts(ctx, lex, _subject_counts(ctx, lex))
     if counts:
-        n, m, annual = max(counts, key=lambda t: t[0])
+        n, m, annual, group = max(counts, key=lambda t: t[0])
         sent = ms.sentence_compact(ctx, m)
+        if len(group) > 1:
+            a, b = doc.sentence_span(group[0].start, group[-1].end)
+            sent = "".join(doc.text[a:b].split())
         sens_here = bool(lex.rx("sensitive").search(sent)) and not generic.search(sent)
         sens = sens_here or bool(sens_sys)
         link_ev = _linkage(ctx, lex, m, sent, parts)
         link = link_ev is not None
-        said = " ".join(doc.text[m.start:m.end].split())
-        scale = f"정보주체 약 {n:,}명(문서 기재: ‘{said}’)"
+        said = ", ".join(_word(doc, g) for g in group)
+        scale = (f"정보주체 약 {n:,}명(문서 기재: ‘{said}’)" if len(group) == 1 else
+                 f"정보주체 약 {n:,}명(문서에 나열된 집단의 합: ‘{said}’)")
         reaches = n >= _TH_ALL or (n >= _TH_SENS and sens) or (n >= _TH_LINK and link)
         if maint_only and (reaches or n >= _TH_LINK):
             return maintenance(f"정보주체 약 {n:,}명", [m])
@@ -277,7 +333,7 @@ def detect(ctx: CheckContext) -> Finding:
                 applies=why + f"; 정보주체 약 {n:,}명 → 적용", looked_for=looked,
             )
         bar = _TH_SENS if sens else _TH_LINK if link else _TH_ALL
-        years = _retention_years(lex, sent) if annual else None
+        years = _retention_years(ctx, lex, m, sent) if annual else None
         if years and n * years >= bar and not maint_only:
             held = n * years
             basis = ("100만명 이상" if held >= _TH_ALL else "민감·고유식별정보 5만명 이상" if sens and held >= _TH_SENS
@@ -329,6 +385,20 @@ def detect(ctx: CheckContext) -> Finding:
             RULE, "review",
             f"{scale}입니다. 50만명 이상을 다른 시스템과 연계·결합하면 영향평가 대상이므로 연계 규모를 확인하세요.",
             ms.quotes(ctx, [m], 1), applies=why + f"; 정보주체 약 {n:,}명 — 연계 여부 미확인 → 검토필요",
+        )
+
+    # 4b. no count of the public, but a count of the agency's own staff: a personnel or payroll system
+    #     whose data subjects are the staff ("임직원 약 850명"). Not used where the system also takes the
+    #     public's data (회원가입·본인인증, a population's records): staff do not make such a system small.
+    staff = _staff_count(ctx, lex) if not public else None
+    if staff is not None and staff[0] < _TH_SENS:
+        n, m = staff
+        said = _word(doc, m)
+        return ctx.finding(
+            RULE, "not_applicable",
+            f"정보주체가 기관 임직원 약 {n:,}명(문서 기재: ‘{said}’)이고 대국민 개인정보 수집 요소가 없어 개인정보 "
+            "영향평가 대상 규모(민감·고유식별정보 5만명, 연계 50만명, 100만명; 시행령 제35조)에 해당하지 않습니다.",
+            ms.quotes(ctx, [m], 1), applies=why + f"; 정보주체 = 임직원 약 {n:,}명(5만명 미만) → 해당없음", suggest=False,
         )
 
     # 5. no readable scale. A system that is being built or changed and whose own data are plainly
@@ -403,16 +473,55 @@ def detect(ctx: CheckContext) -> Finding:
     )
 
 
-def _retention_years(lex, sent: str) -> Optional[int]:
-    """The retention period stated in the sentence of a yearly count ("신청 정보는 5년간 보관한다")."""
-    m = lex.rx("retention").search(sent)
-    if m is None:
+# how many neighbouring blocks of a yearly count are read for its retention period
+_RETENTION_REACH = 3
+# a block that opens a new item or heading ("2. 기능 요구사항", "나.", "Ⅲ.") ends the bullet group
+_GROUP_HEAD = regex.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\.|\d+\.(?!\d)|[가-하]\.|제\d+[장절조])")
+
+
+def _retention_years(ctx: CheckContext, lex, m, sent: str) -> Optional[int]:
+    """The retention period of a yearly count's data: stated in its sentence ("신청 정보는 5년간
+    보관한다") or in a neighbouring bullet of the same group ("○ 연간 신청자 약 2만명 ⏎ ○ 신청 자료는
+    5년간 보관"), not the retention of logs or backups."""
+    rx, excl = lex.rx("retention"), lex.rx("retention_exclude")
+
+    def years_in(text: str) -> Optional[int]:
+        for r in rx.finditer(text):
+            if excl.search(text, max(0, r.start() - 30), r.start()):
+                continue
+            try:
+                y = int(r.group("y"))
+            except (IndexError, TypeError, ValueError):
+                continue
+            if 1 <= y <= 50:
+                return y
         return None
-    try:
-        y = int(m.group("y"))
-    except (IndexError, TypeError, ValueError):
+
+    y = years_in(sent)
+    if y is not None:
+        return y
+    doc = ctx.doc
+    blk = doc.block_at(m.start)
+    if blk is None:
         return None
-    return y if 1 <= y <= 50 else None
+    here = doc.section_at(m.start)
+    for step in (1, -1):
+        i = blk.index
+        if step < 0 and _GROUP_HEAD.match(blk.text):
+            continue  # the count opens its group: nothing before it belongs to it
+        for _ in range(_RETENTION_REACH):
+            i += step
+            if not 0 <= i < len(doc.blocks):
+                break
+            b = doc.blocks[i]
+            if b.kind == "heading" or doc.section_at(b.start) is not here or (step > 0 and _GROUP_HEAD.match(b.text)):
+                break
+            y = years_in("".join(b.text.split()))
+            if y is not None:
+                return y
+            if step < 0 and _GROUP_HEAD.match(b.text):
+                break
+    return None
 
 
 def _linkage(ctx: CheckContext, lex, m, sent: str, parts) -> Optional[object]:

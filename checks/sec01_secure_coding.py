@@ -81,8 +81,11 @@ def _diagnoses(ctx: CheckContext, lex) -> list:
     s = doc.compact
     infra, app, remote = lex.rx("infra_left"), lex.rx("app_context"), lex.rx("remote")
     diag = []
+    technique = lex.rx("technique")
     for m in ms.find(ctx, lex.rx("diagnosis"), **_SKIP):
         seg = s[m.compact_start:m.compact_end]
+        if technique.search(seg):
+            continue  # a secure-coding technique ("입력값 검증"), not a diagnosis of the code
         strong = any(w in seg for w in ("소스", "보안약점", "시큐어", "개발보안"))
         if remote.search(s, ms.window(doc, m, 4, 0)[0], m.compact_start):
             continue  # 원격지 개발보안 = 작업장소 보안

@@ -53,11 +53,28 @@ def _supply_only(ctx: CheckContext, lex) -> "str | None":
     dev, sup = ms.development_mentions(doc), ms.supply_mentions(doc)
     if dev > 5 or sup <= max(2, dev):
         return None
-    if ms.find(ctx, lex.rx("site_work"), skip_kinds=("toc", "evaluation", "proposal_guide", "current"),
-               drop_negated=True, limit=1):
+    if _site_work(ctx, lex):
         return None
     return (f"사업유형 {'·'.join(ks)}(추정) — 개발·구축 과업이 거의 없고(‘개발·구현’ {dev}회) 공급·구매 표현이 많으며"
             f"({sup}회) 설치·현장 작업·연동·이관 요구가 없는 제품·라이선스 납품 → 발주기관 시스템·자료에 접근하지 않아 해당없음")
+
+
+def _site_work(ctx: CheckContext, lex) -> list:
+    """Work on the agency's systems or premises the contract asks for, without work it excludes
+    ("설치 작업 없이 …", "…설치는 포함하지 않는다") or leaves to the agency ("설치는 발주기관이 자체
+    수행한다")."""
+    doc = ctx.doc
+    s = doc.compact
+    none, agency = lex.rx("site_work_none"), lex.rx("site_work_agency")
+    out = []
+    for m in ms.find(ctx, lex.rx("site_work"), skip_kinds=("toc", "evaluation", "proposal_guide", "current"),
+                     drop_negated=True, limit=10):
+        if none.match(s, m.compact_end):
+            continue
+        if agency.search(ms.subclause_compact(doc, m)[1][:20]):
+            continue
+        out.append(m)
+    return out
 
 
 def detect(ctx: CheckContext) -> Finding:

@@ -107,3 +107,27 @@ def test_transfer_to_the_records_management_system_passes(line):
 def test_a_records_transfer_the_rfp_excludes_does_not_count():
     f, _ = check("○ 기록관리시스템 연계 및 이관 기능은 본 사업 범위에서 제외한다")
     assert f.status == "missing", f.message
+
+
+def _inferred(*lines: str):
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in lines])
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+_HW_HEAD = ("2025년 누리군 정보통신장비 유지보수 용역 과업지시서", "Ⅰ. 용역 개요", "1. 용역명: 정보통신장비 유지보수",
+            "2. 용역기간: 2025. 3. 1. ~ 2026. 2. 28.", "Ⅱ. 유지보수 대상", "1. 서버 14대, 백업 스토리지 2식, 스위치 25대",
+            "Ⅲ. 과업 내용")
+
+
+def test_equipment_upkeep_alone_is_not_applicable():
+    f, _ = _inferred(*_HW_HEAD, "○ 장비 정기 점검(월 1회)과 고장 시 부품 교체", "○ 장애 접수 후 4시간 이내 현장 출동")
+    assert f.status == "not_applicable", (f.status, f.applies)
+    assert "전산장비" in f.applies
+
+
+def test_equipment_upkeep_with_application_operation_still_applies():
+    f, _ = _inferred(*_HW_HEAD, "○ 장비 정기 점검(월 1회)과 고장 시 부품 교체",
+                     "○ 행정포털 응용 프로그램의 운영과 사용자 지원")
+    assert f.status == "missing", (f.status, f.applies)

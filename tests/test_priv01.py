@@ -534,3 +534,66 @@ def test_a_maintenance_contract_that_rules_out_changes_is_not_applicable():
                  "○ 운영 대상: 주민 정보 시스템(주민 약 150만 명, 주민등록번호 포함)",
                  given={"사업유형": "유지관리운영", "사업금액": "3억원"})
     assert f.status == "not_applicable", (f.status, f.applies)
+
+
+# -- counts read together, number-first residents, retention nearby, staff, certificates ---------------
+
+
+def test_listed_groups_of_one_file_are_added():
+    # 3만 + 3만 of listed groups: neither alone reaches the 5만 bar for sensitive data, the file does
+    f, _ = check("○ 관리 대상: 한부모가구 약 3만명, 장애인 약 3만명",
+                 "○ 대상자별 주민등록번호와 장애 정도를 관리하는 기능")
+    assert f.status == "missing", (f.status, f.applies)
+    assert "60,000" in f.message and "합" in f.message
+
+
+def test_a_part_of_a_count_is_not_added():
+    # "중": the second number is a part of the first, so the file stays at 40만 (below 연계 50만)
+    f, _ = check("○ 회원 약 40만명 중 장기 미이용 회원 약 15만명",
+                 "○ 회원정보를 타 기관 시스템과 연계하여 자격을 확인함")
+    assert f.status != "missing", (f.status, f.applies)
+    assert "400,000" in f.message
+
+
+def test_number_before_residents_with_merged_databases():
+    f, _ = check("○ 구·군별 DB를 연계하여 약 55만명의 구민 건강 이력을 통합 관리하여야 함")
+    assert f.status == "missing", (f.status, f.applies)
+    assert "연계 50만명" in f.message
+
+
+def test_retention_in_the_next_bullet_multiplies_a_yearly_count():
+    f, _ = check("○ 매년 접수되는 신청자 약 1만 5천명(주민등록번호 포함)", "○ 접수 자료는 관계 법령에 따라 10년간 보존")
+    assert f.status == "missing", (f.status, f.applies)
+    assert "10년" in f.message and "150,000" in f.message
+
+
+def test_log_retention_nearby_is_not_the_datas_retention():
+    f, _ = check("○ 매년 접수되는 신청자 약 1만 5천명(주민등록번호 포함)", "○ 시스템 접속기록은 2년간 보관")
+    assert f.status == "review", (f.status, f.applies)
+
+
+def test_retention_beyond_the_bullet_group_is_not_read():
+    f, _ = check("○ 매년 접수되는 신청자 약 1만 5천명(주민등록번호 포함)", "2. 데이터 요구사항",
+                 "○ 통계 자료는 5년간 보존")
+    assert f.status == "review", (f.status, f.applies)
+
+
+def test_staff_of_the_agency_are_a_small_file():
+    f, _ = check("○ 교직원 약 1,200명의 인사·복무 기록과 연말정산(주민등록번호) 처리 기능")
+    assert f.status == "not_applicable", (f.status, f.applies)
+    assert "임직원 약 1,200명" in f.message
+
+
+def test_staff_count_does_not_shrink_a_public_service():
+    f, _ = check("○ 주민 회원가입 및 휴대폰 본인인증", "○ 민원 담당 직원 약 300명이 처리 화면을 사용")
+    assert f.status == "review", (f.status, f.applies)
+
+
+def test_joint_certificate_of_a_person_is_not_a_business_member():
+    f, _ = check("○ 개인 이용자 회원가입 시 공동인증서 또는 휴대폰 본인인증")
+    assert f.status == "review", (f.status, f.applies)
+
+
+def test_business_certificate_keeps_members_businesses():
+    f, _ = check("○ 회원가입은 사업자등록번호와 법인 공동인증서로 본인인증")
+    assert f.status == "not_applicable", (f.status, f.applies)

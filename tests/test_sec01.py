@@ -245,3 +245,35 @@ def test_an_evaluation_row_is_not_called_a_law_list():
     f, _ = check_in("Ⅳ. 제안서 평가 기준", "평가항목 | 배점", "소프트웨어 개발보안 적용 방안 | 5")
     assert f.status == "missing", (f.message, quotes(f))
     assert "법령" not in f.message
+
+
+def _table_doc(*rows, given=None):
+    """A requirement table whose rows are cells (ID | 명칭 | 내용)."""
+    from rfpcheck.pipeline.model import TABLE_CELL
+    head = ["제 안 요 청 서", "사업명 : 누리시 민원 포털 구축 사업", "Ⅰ. 사업 개요",
+            "가. 사업내용: 민원 포털 기능 개발 및 화면 구현", "Ⅲ. 제안요청 내용"]
+    raw = [RawBlock(t) for t in head]
+    for r, cells in enumerate((("번호", "명칭", "내용"),) + rows):
+        raw += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", raw)
+    segment(doc)
+    infer_facts(doc, DEV if given is None else given)
+    return detect(CheckContext(doc)), doc
+
+
+def test_a_technique_in_the_next_cell_is_no_diagnosis():
+    # the name cell ends in 시큐어코딩 and the content cell lists techniques: nothing asks for a
+    # diagnosis of the code, so a 9억 build lacks it
+    f, _ = _table_doc(("SEC-010", "시큐어코딩 적용", "입력 데이터 유효성 검증과 XSS·SQL 인젝션 방지 기법을 적용한 개발"))
+    assert f.status == "missing", (f.status, f.message)
+    assert "시큐어코딩" in f.message
+
+
+def test_a_diagnosis_inside_one_cell_still_counts():
+    f, _ = _table_doc(("SEC-011", "보안약점 진단", "소스코드 보안약점을 진단도구로 점검하고 발견 항목을 제거한 결과를 제출"))
+    assert f.status == "pass", (f.status, f.message)
+
+
+def test_input_validation_is_a_technique_not_a_check():
+    f, _ = check("○ 시큐어코딩 기법(입력값 검증)을 적용하여 화면과 기능을 개발하여야 함")
+    assert f.status == "missing", (f.status, f.message)

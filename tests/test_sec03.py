@@ -173,3 +173,37 @@ def test_a_licence_with_installation_on_site_still_applies():
     f, _ = purchase("○ 공급사는 청사를 방문하여 업무용 PC 300대에 설치하고 기존 버전을 제거한다",
                     "○ 납품 기한은 계약일로부터 30일로 한다", "○ 공급 제품은 최신 버전이어야 한다")
     assert f.status == "missing", (f.status, f.applies)
+
+
+def _inferred(*lines: str):
+    """A short document whose project kind is read from its own text (no given facts)."""
+    doc = build_document("sample.txt", "txt", [RawBlock(t) for t in lines])
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+def test_a_short_licence_purchase_with_no_installation_is_not_applicable():
+    f, _ = _inferred(
+        "누리군 통계분석 소프트웨어 라이선스 구매 규격서", "Ⅰ. 구매 개요", "1. 구매명: 통계분석 소프트웨어 라이선스 구매",
+        "2. 납품기한: 계약일로부터 20일", "3. 예산: 금 45,000,000원", "Ⅱ. 구매 규격",
+        "1. 품목: 통계분석 SW 연간 구독 라이선스 120개",
+        "2. 납품 방법: 설치 작업 없이 라이선스 키를 전자우편으로 전달하며, 설치는 발주기관이 자체적으로 한다.",
+        "Ⅲ. 기타", "1. 공급 확인서 제출")
+    assert f.status == "not_applicable", (f.status, f.message)
+    assert "라이선스" in f.applies or "납품" in f.applies
+
+
+def test_a_purchase_that_installs_on_site_still_applies():
+    f, _ = _inferred(
+        "누리군 통계분석 소프트웨어 라이선스 구매 규격서", "Ⅰ. 구매 개요", "1. 구매명: 통계분석 소프트웨어 라이선스 구매",
+        "2. 납품기한: 계약일로부터 20일", "Ⅱ. 구매 규격", "1. 품목: 통계분석 SW 연간 구독 라이선스 120개",
+        "2. 납품 방법: 공급자가 기관을 방문하여 업무용 PC에 설치하고 라이선스를 등록한다.")
+    assert f.status == "missing", (f.status, f.message)
+
+
+def test_export_needing_prior_approval_is_export_control():
+    f, _ = check(PLEDGE, "○ 과업 수행 중 생산한 문서를 기관 밖으로 반출하려는 때에는 보안담당관의 사전 승인을 받아야 함",
+                 END)
+    assert f.status == "pass"
+    assert "자료 반출 통제" in f.message and "명시되지 않은 요소: 누출금지" in f.message
