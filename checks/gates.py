@@ -15,7 +15,10 @@ Context of a match
     :func:`self_check_row` — a ticked row of a self-check / compliance table ("…산정 | O", "… | 예");
     :func:`same_block`, :func:`local_matches` — matches that do not run across paragraphs (the
     whitespace-free view joins them);
-    :func:`window`, :func:`sentence_compact`, :func:`dedupe`, :func:`iter_named`.
+    :func:`window`, :func:`sentence_compact`, :func:`dedupe`, :func:`iter_named`;
+    :func:`previous_project_mention` — a 현황 / 추진 경과 sentence about an earlier phase or project
+    ("1차 사업은 … 제안서 보상을 실시하였음"), which is no evidence for this project (SW10, SW12, SW13,
+    SW17, SW18).
 """
 from __future__ import annotations
 
@@ -428,5 +431,84 @@ def self_check_row(doc: Document, m: Match) -> bool:
         if i == idx or not c:
             continue
         if _TICK_MARK.match(c) or (words_tick and _TICK_WORD.match(c)):
+            return True
+    return False
+
+
+# -- mentions of an earlier phase or project -------------------------------------------------------
+
+# headings of a 추진 경과 / 추진 경위 part (a history of the project, not its requirements)
+_HISTORY_TITLE = regex.compile(r"경과|경위|추진실적|추진이력|연혁|그간의|그동안의")
+# this project named in the sentence itself ("본 사업", "금번 사업", "이번 2단계")
+_THIS_PROJECT = regex.compile(r"본사업|본과업|본용역|금번|이번|금회|당해사업|동사업|이사업|본건|본2단계|본2차")
+# an earlier phase or project: "1차 사업", "1단계('24년) 사업", "기 구축", "기존 사업", "이전 사업", "전년도",
+# "종전", "직전", "구축 당시", "선행 사업"
+_EARLIER = regex.compile(
+    r"기구축|기존사업|기존용역|이전사업|이전용역|선행사업|전년도|전차년도|종전|직전|(?:구축|도입|개발|사업)당시|지난해|작년|기사업")
+# a numbered phase of a project ("1차 사업", "1단계('24년) 사업", "1단계 행정포털 구축"), not a numbered
+# meeting or review ("1차 과업심의", "2차 평가")
+_PHASE = regex.compile(
+    r"(?<![0-9])제?([1-9])(?:차|단계)(?!년)(?:\([^()]{0,12}\))?([가-힣A-Za-z·]{0,10}?)(?:사업|구축|용역|개발|고도화)")
+_PHASE_NOT = regex.compile(r"심의|평가|회의|검토|점검|보고|협상|입찰|공고")
+# a year-named project in the sentence ("'23년 사업", "2023년 고도화 사업"), compared with the document's year
+_YEAR_PROJECT = regex.compile(r"(?:(?<![0-9])20([0-3][0-9])|['‘’]([0-3][0-9]))년도?[가-힣]{0,12}?(?:사업|용역|구축)")
+_DOC_YEAR = regex.compile(r"(?<![0-9])20([0-3][0-9])(?:년|\.|-|/)")
+
+
+def _document_year(doc: Document) -> Optional[int]:
+    """The year the document was written: the first year of its cover and overview (title, date)."""
+    m = _DOC_YEAR.search(doc.compact, 0, 3000)
+    return 2000 + int(m.group(1)) if m else None
+
+
+_NAME_PHASE = regex.compile(r"(?<![0-9])제?([1-9])(?:차|단계)(?!년)")
+
+
+def _project_phase(doc: Document) -> int:
+    """The phase number this project carries in its name ("… 2단계 구축사업" → 2); 2 when the name
+    has none, so that a "1차/1단계" project is the earlier one."""
+    m = _NAME_PHASE.search(_project_name(doc))
+    return int(m.group(1)) if m else 2
+
+
+def history_section(doc: Document, offset: int) -> bool:
+    """``offset`` stands in a 현황 part or a 추진 경과 / 추진 경위 part."""
+    if section_kind(doc, offset) == "current":
+        return True
+    sec = doc.section_at(offset)
+    if sec is None:
+        return False
+    return any(_HISTORY_TITLE.search("".join(node.title.split())) for node in sec.path())
+
+
+def previous_project_mention(doc: Document, m: Match) -> bool:
+    """The match tells what an earlier phase or an earlier project did, not what this project does: it
+    stands in a 현황 / 추진 경과 part and its sentence names an earlier phase or project ("'23년 1차
+    사업은 … 제안서 보상을 실시하였음", "1단계 … 협상에 의한 계약으로 추진", "기 구축 시스템 …", "구축
+    당시 …") or a year-named project older than the document ("'22년 사업 종료 후 …"). A sentence that
+    names this project ("본 사업 SW사업 영향평가 실시(2024.3.)", "금번 2단계 …") is not such a mention."""
+    if not history_section(doc, m.start):
+        return False
+    a, b = doc.sentence_span(m.start, m.end)
+    s = "".join(doc.text[a:b].split())
+    if _THIS_PROJECT.search(s):
+        return False
+    if _EARLIER.search(s):
+        return True
+    current = None
+    for pm in _PHASE.finditer(s):
+        if _PHASE_NOT.search(pm.group(2)):
+            continue
+        if current is None:
+            current = _project_phase(doc)
+        if int(pm.group(1)) < current:
+            return True
+    year = None
+    for ym in _YEAR_PROJECT.finditer(s):
+        if year is None:
+            year = _document_year(doc)
+            if year is None:
+                return False
+        if 2000 + int(ym.group(1) or ym.group(2)) < year:
             return True
     return False

@@ -9,7 +9,8 @@ from rfpcheck.pipeline.model import Finding
 
 from .common import load_lexicon, section_kind
 from .context import CheckContext, Match
-from .gates import dedupe, development_scope, evaluation_scope, law_list_item, sentence_compact
+from .gates import (dedupe, development_scope, evaluation_scope, law_list_item, previous_project_mention,
+                    sentence_compact)
 from .spans import row_cells, row_span
 from .registry import C, Rule
 
@@ -31,6 +32,9 @@ RULE = Rule(
 )
 
 
+# a cited title in 「…」 (a law, a 기준, a 세부기준)
+_TITLE = regex.compile(r"[「｢『][^」｣』]{0,60}[」｣』]")
+_TITLE_REST = regex.compile(r"^[^「｢『」｣』]{0,60}[」｣』]")
 # a value that is only a page number or leader dots: the key stands in a table of contents
 _TOC_VALUE = regex.compile(r"^(?:[0-9]+|[0-9]*[·.…‥]{2,}.*)$")
 
@@ -68,16 +72,26 @@ def read_method(ctx: CheckContext) -> MethodReading:
         seg = "".join(text[lo: min(eol, lo + 80)].split())[:45]
         if not seg or _TOC_VALUE.match(seg):
             continue  # a table-of-contents line ("계약방법 ······ 12")
+        # a value word inside a cited title ("「조달청 협상에 의한 계약 제안서평가 세부기준」 적용, 적격심사")
+        # names the title, not the method: a value outside the brackets comes first
         best = None
-        for name, rx in values:
-            vm = rx.search(seg)
-            if vm and (best is None or vm.start() < best[1].start()):
-                best = (name, vm)
+        masked = _TITLE.sub(lambda t: "＿" * len(t.group(0)), seg)
+        if doc.compact[km.compact_end - 1: km.compact_end] in "「｢『":
+            masked = _TITLE_REST.sub(lambda t: "＿" * len(t.group(0)), masked)  # the key took the 「
+        for view in (masked, seg):
+            for name, rx in values:
+                vm = rx.search(view)
+                if vm and (best is None or vm.start() < best[1].start()):
+                    best = (name, vm)
+            if best is not None:
+                break
         if best is None:
             continue
         name, vm = best
         if name in ("lowest", "other") and negated.search(seg):
             continue
+        if previous_project_mention(doc, km):
+            continue  # "1단계 사업 계약방법: 협상에 의한 계약" in the history of an earlier phase
         # span: from the key to the end of the value in the original text
         vstart = doc.compact_index(lo) + vm.end()
         s, e = doc.span_from_compact(km.compact_start, vstart)
@@ -86,7 +100,7 @@ def read_method(ctx: CheckContext) -> MethodReading:
     for key, attr in (("negotiation_sentence", "negotiation"), ("dialogue_sentence", "dialogue"),
                       ("lowest_sentence", "lowest")):
         for m in ctx.finditer(lex.rx(key)):
-            if not law_list_item(doc, m) and not _names_a_law(ctx, m):
+            if not law_list_item(doc, m) and not _names_a_law(ctx, m) and not previous_project_mention(doc, m):
                 getattr(out, attr).append(m)
     if not (out.negotiation or out.dialogue or out.lowest or out.other):
         _from_fact(ctx, out)
@@ -195,7 +209,8 @@ def detect(ctx: CheckContext) -> Finding:
         what = "최저가·적격심사" if r.lowest else "수의계약·2단계 경쟁"
         return ctx.finding(RULE, "review", f"계약방법이 {what} 방식입니다. SW사업은 협상에 의한 계약을 우선 적용해야 하므로 "
                            "다른 방법을 쓴 사유가 타당한지 확인하십시오.", ev, applies=applies)
-    proc = [m for m in ctx.finditer(load_lexicon("sw10").rx("negotiation_procedure")) if not law_list_item(doc, m)]
+    proc = [m for m in ctx.finditer(load_lexicon("sw10").rx("negotiation_procedure"))
+            if not law_list_item(doc, m) and not previous_project_mention(doc, m)]
     if proc:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in proc], 2)
         return ctx.finding(RULE, "pass", "계약방법 문구는 없으나 협상적격자·우선협상대상자 선정 등 협상 절차가 있어 협상에 의한 "

@@ -7,7 +7,8 @@ from rfpcheck.pipeline.model import Finding
 
 from .common import load_lexicon, table_header
 from .context import CheckContext
-from .gates import dedupe, law_list_item, negotiation_scope, self_check_row, sentence_compact, window
+from .gates import (dedupe, law_list_item, negotiation_scope, previous_project_mention, self_check_row,
+                    sentence_compact, window)
 from .registry import C, Rule
 
 RULE = Rule(
@@ -41,6 +42,8 @@ def detect(ctx: CheckContext) -> Finding:
     refused_rx = lex.rx("not_applied")
     named, listed, refused = [], [], []
     for m in ctx.finditer(lex.rx("named")):
+        if previous_project_mention(doc, m):
+            continue  # "'23년 1단계 사업 평가 시 … 이의신청" recalls an earlier evaluation
         if law_list_item(doc, m) or self_check_row(doc, m):
             listed.append(m)
             continue
@@ -52,8 +55,10 @@ def detect(ctx: CheckContext) -> Finding:
             named.append(m)
         else:
             listed.append(m)
-    diff = [m for m in ctx.finditer(lex.rx("differential")) if not self_check_row(doc, m)]
-    named += [m for m in ctx.finditer(lex.rx("annex_title")) if not self_check_row(doc, m)]
+    diff = [m for m in ctx.finditer(lex.rx("differential"))
+            if not self_check_row(doc, m) and not previous_project_mention(doc, m)]
+    named += [m for m in ctx.finditer(lex.rx("annex_title"))
+              if not self_check_row(doc, m) and not previous_project_mention(doc, m)]
     # the 지침 named for its 하도급계획 적정성 form only says nothing about the evaluation items
     subcontract = [m for m in named if "하도급" in sentence_compact(ctx, m)]
     named = [m for m in named if m not in subcontract]

@@ -7,7 +7,8 @@ from rfpcheck.pipeline.model import Finding
 
 from .common import load_lexicon
 from .context import CheckContext
-from .gates import amount_scope, dedupe, law_list_item, local_matches, sentence_compact, silence
+from .gates import (amount_scope, dedupe, law_list_item, local_matches, previous_project_mention, sentence_compact,
+                    silence)
 from .registry import C, Rule
 
 RULE = Rule(
@@ -41,14 +42,16 @@ def detect(ctx: CheckContext) -> Finding:
     lex = load_lexicon("sw13")
     neg_rx = lex.rx("negation")
     offered = [m for m in local_matches(ctx, lex.rx("offered"))
-               if not law_list_item(doc, m) and not neg_rx.search(_LOSERS.sub("", sentence_compact(ctx, m)))]
+               if not law_list_item(doc, m) and not previous_project_mention(doc, m) and not neg_rx.search(_LOSERS.sub("", sentence_compact(ctx, m)))]
     if not offered:
         # a 제안서 보상 mention whose sentence carries the budget share ("총사업예산의 13/1000 범위에서 … 보상비")
         frac = lex.rx("fraction")
         offered = [m for m in local_matches(ctx, lex.rx("mention"))
-                   if not law_list_item(doc, m) and frac.search(sentence_compact(ctx, m))
+                   if not law_list_item(doc, m) and not previous_project_mention(doc, m)
+                   and frac.search(sentence_compact(ctx, m))
                    and not neg_rx.search(_LOSERS.sub("", sentence_compact(ctx, m)))]
-    declined = [m for m in local_matches(ctx, lex.rx("declined")) if not law_list_item(doc, m)]
+    declined = [m for m in local_matches(ctx, lex.rx("declined"))
+                if not law_list_item(doc, m) and not previous_project_mention(doc, m)]
     if offered:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in offered], 2)
         return ctx.finding(RULE, "pass", "낙찰되지 않은 우수 제안서에 대한 보상과 그 방법(기준)이 명시되어 있습니다.", ev,

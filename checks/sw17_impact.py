@@ -10,7 +10,8 @@ from rfpcheck.pipeline.model import Document, Finding
 from . import _must_state as ms
 from .common import kinds, load_lexicon
 from .context import CheckContext, Match
-from .gates import dedupe, development_scope, kinds_label, local_matches, self_check_row, sentence_compact, window
+from .gates import (dedupe, development_scope, kinds_label, local_matches, previous_project_mention, self_check_row,
+                    sentence_compact, window)
 from .registry import C, Rule
 
 RULE = Rule(
@@ -99,8 +100,8 @@ def detect(ctx: CheckContext) -> Finding:
     not_exempt = lex.rx("not_exempt")
     done, claims = [], []
     for m in local_matches(ctx, lex.rx("done")):
-        if checklist(m) or in_form(m):
-            continue
+        if checklist(m) or in_form(m) or previous_project_mention(doc, m):
+            continue  # an earlier phase's 영향평가 ("1단계('24년) 사업 시 … 실시") is not this project's
         b, _ = window(doc, m, 6, 0)
         if regex.search(r"개인정보|변경$", b):
             continue
@@ -110,7 +111,8 @@ def detect(ctx: CheckContext) -> Finding:
         else:
             done.append(m)
     claims += [m for m in ctx.finditer(lex.rx("exempt_claim"))
-               if not in_form(m) and not checklist(m) and not not_exempt.search(sentence_compact(ctx, m))]
+               if not in_form(m) and not checklist(m) and not previous_project_mention(doc, m)
+               and not not_exempt.search(sentence_compact(ctx, m))]
 
     scope = why if dev else f"사업유형 {kinds_label(ks)}"
     # 1. exemption read from the document itself

@@ -6,7 +6,7 @@ from rfpcheck.pipeline.model import Document, Finding
 from . import _must_state as ms
 from .common import load_lexicon
 from .context import CheckContext, Match
-from .gates import amount_scope, dedupe, law_list_item, local_matches, self_check_row, silence
+from .gates import amount_scope, dedupe, law_list_item, local_matches, previous_project_mention, self_check_row, silence
 from .registry import C, Rule
 
 RULE = Rule(
@@ -45,6 +45,8 @@ def detect(ctx: CheckContext) -> Finding:
     found += [m for m in local_matches(ctx, lex.rx("article_statement"))
               if _one_sentence(doc, m) and not law_list_item(doc, m) and not self_check_row(doc, m)
               and not ms.self_check_row(doc, m.start)]
+    # "'23년 1차 사업 종료 후 … 제출한 바 있음": an earlier phase's submission
+    found = [m for m in found if not previous_project_mention(doc, m)]
     found.sort(key=lambda m: m.start)
     if found:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in found], 2)

@@ -222,3 +222,53 @@ def test_evaluation_table_headers_in_the_evaluation_part_count_as_an_evaluation_
     # the same column titles under a scope heading are not an evaluation part
     doc = build("2. 과업 내용", "○ 유지관리 항목은 아래와 같음", rows=table, head=task, kind="SW개발", budget="3억")
     assert gates.evaluation_scope(doc)[0] is False
+
+
+# -- mentions of an earlier phase or project ----------------------------------------------------------
+
+EARLIER_HISTORY = ("2. 추진 경과", "○ '23. 4. 1단계 통합 민원 플랫폼 구축 완료(협상에 의한 계약으로 발주)",
+                   "○ '24. 2. 이용자 설문에서 검색 기능 개선 요구가 많았음")
+
+
+@pytest.mark.parametrize("lines, needle", [
+    (EARLIER_HISTORY, "협상에 의한 계약"),
+    (("2. 현황 및 문제점", "○ 기 구축 시스템은 제안서 보상 없이 발주되었음"), "제안서 보상"),
+    (("2. 추진 경위", "○ 1차 사업(2023년) 종료 후 SW사업정보를 저장소에 제출하였음"), "SW사업정보"),
+    (("2. 추진 경위", "○ 2022년 포털 개편 사업 당시 SW사업 영향평가를 받았음"), "영향평가"),
+])
+def test_an_earlier_phase_told_in_the_history_is_a_previous_project_mention(lines, needle):
+    doc = build(*lines, head=["가람시 통합 민원 플랫폼 2단계 구축 사업 제안요청서 (2024. 5.)", "1. 사업 개요",
+                              "가. 사업기간: 계약일로부터 8개월"])
+    assert gates.previous_project_mention(doc, match(doc, needle))
+
+
+def test_a_year_named_project_older_than_the_document_is_earlier():
+    doc = build("2. 추진 경과", "○ '22년 통합 민원 사업 종료 후 SW사업정보를 제출한 바 있음",
+                head=["2024년 통합 민원 플랫폼 고도화 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 8개월"])
+    assert gates.previous_project_mention(doc, match(doc, "SW사업정보"))
+    same = build("2. 추진 경과", "○ '24년 통합 민원 사업 착수 전 SW사업정보 제출 계획을 수립함",
+                 head=["2024년 통합 민원 플랫폼 고도화 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 8개월"])
+    assert not gates.previous_project_mention(same, match(same, "SW사업정보"))
+
+
+@pytest.mark.parametrize("lines, needle", [
+    # this project's own steps, told in the past tense in its history
+    (("2. 추진 경과", "○ 본 사업 SW사업 영향평가 실시(2024. 3.)"), "영향평가"),
+    (("2. 추진 경과", "○ '24. 3. SW사업 영향평가 실시 및 결과 공시"), "영향평가"),
+    (("2. 추진 경과", "○ '24. 4. 1차 과업심의위원회 개최 후 영향평가 결과서 작성"), "영향평가"),
+    (("2. 추진 경과", "○ 금번 2단계 사업은 1단계와 같이 협상에 의한 계약으로 추진함"), "협상에 의한 계약"),
+    # the earlier phase named outside a 현황 / 추진 경과 part states what applies now
+    (("5. 제안 안내", "○ 1단계 사업과 같이 협상에 의한 계약으로 추진함"), "협상에 의한 계약"),
+])
+def test_this_project_or_a_statement_outside_the_history_is_not_a_previous_mention(lines, needle):
+    doc = build(*lines)
+    assert not gates.previous_project_mention(doc, match(doc, needle))
+
+
+def test_the_phase_in_the_project_name_decides_which_phase_is_earlier():
+    head = ["가람시 통합 민원 플랫폼 3단계 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 8개월"]
+    doc = build("2. 추진 경과", "○ 2단계 구축 사업에서 SW사업 영향평가를 실시하였음", head=head)
+    assert gates.previous_project_mention(doc, match(doc, "영향평가"))
+    head2 = ["가람시 통합 민원 플랫폼 2단계 구축 사업 제안요청서", "1. 사업 개요", "가. 사업기간: 8개월"]
+    doc2 = build("2. 추진 경과", "○ 2단계 구축 사업 SW사업 영향평가를 실시하였음(2024. 3.)", head=head2)
+    assert not gates.previous_project_mention(doc2, match(doc2, "영향평가"))

@@ -180,3 +180,43 @@ def test_a_law_table_row_is_not_the_method():
 def test_key_with_separator_on_a_line_reads_the_lowest_price():
     f, _ = run(detect, "5. 제안 안내", "○ 낙찰자 선정 : 적격심사", EVAL, kind="SW개발", budget="5억")
     assert f.status == "violation"
+
+
+def test_an_earlier_phase_negotiated_in_the_history_does_not_excuse_lowest_price_now():
+    f, _ = run(detect, "2. 추진 경과", "○ '23. 4. 1단계 포털 구축 완료(협상에 의한 계약으로 추진)",
+               "5. 입찰 및 낙찰", "○ 예정가격 이하 최저가격으로 입찰한 자 순으로 적격심사하여 낙찰자로 결정함", EVAL,
+               kind="고도화", budget="5억")
+    assert f.status == "violation"
+    assert "1단계" not in quotes(f) and "적격심사" in quotes(f)
+
+
+def test_this_project_told_in_the_history_still_counts():
+    f, _ = run(detect, "2. 추진 경과", "○ 본 사업은 협상에 의한 계약으로 추진함(2024. 3. 사전규격 공개)", EVAL,
+               kind="SW개발", budget="5억")
+    assert f.status == "pass" and "협상에 의한" in quotes(f)
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 계약상대자는 「지방자치단체 입찰시 낙찰자 결정기준」에서 정한 적격심사 기준으로 선정한다.",
+    "○ 낙찰자는 「국가계약법 시행령」 제42조의 적격심사 방식으로 결정함",
+])
+def test_lowest_price_stated_subject_first_is_read(clause):
+    f, _ = run(detect, "5. 입찰 안내", "○ 입찰방식 : 일반경쟁입찰", clause, EVAL, kind="SW개발", budget="5억")
+    assert f.status == "violation"
+    assert "적격심사" in quotes(f)
+
+
+def test_mixed_subject_first_lowest_price_and_a_negotiation_line_need_review():
+    f, _ = run(detect, "5. 입찰 안내", "○ 계약방법 : 협상에 의한 계약",
+               "○ 낙찰자는 「지방자치단체 입찰시 낙찰자 결정기준」의 적격심사 기준에 따라 결정한다.", EVAL,
+               kind="SW개발", budget="5억")
+    assert f.status == "review"
+
+
+def test_a_method_word_inside_a_cited_title_yields_to_the_value_after_it():
+    f, _ = run(detect, "5. 입찰 안내", "○ 낙찰자 결정방법 : 「협상에 의한 계약 제안서평가 세부기준」 참고, 최저가 낙찰", EVAL,
+               kind="SW개발", budget="5억")
+    assert f.status == "violation"
+    f, _ = run(detect, "5. 입찰 안내", "○ 계약방법 : 「협상에 의한 계약체결기준」에 따른 협상에 의한 계약", EVAL,
+               kind="SW개발", budget="5억")
+    assert f.status == "pass"

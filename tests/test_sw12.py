@@ -121,3 +121,11 @@ def test_annex_categories_joined_without_mit_pass(joined):
             [joined[2], "품질 확보", "15"], ["프로젝트 관리", "일정 관리", "20"]]
     f, _ = run(detect, "6. 제안서 평가", NEGO, EVAL, rows=rows, kind="SW개발", budget="5억")
     assert f.status == "pass" and "별표1" in f.message
+
+
+def test_an_earlier_evaluation_recalled_in_the_history_is_not_evidence():
+    f, _ = run(detect, "2. 추진 현황", "○ 1단계 구축 사업 평가 때 「SW 기술성 평가기준」과 다른 항목으로 이의가 제기되었음",
+               "6. 제안서 평가", NEGO, EVAL, rows=[["평가항목", "배점"], ["사업 이해도", "20"], ["수행 능력", "70"]],
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert "1단계" not in quotes(f)

@@ -120,3 +120,22 @@ def test_the_budget_share_anywhere_in_the_sentence_makes_a_compensation_clause()
 def test_the_budget_share_without_a_proposal_compensation_is_not_enough():
     f, _ = run(detect, "5. 제안 안내", "○ 계약보증금은 계약금액의 10/1000 이상을 납부하여야 함", kind="SW개발", budget="40억")
     assert f.status == "missing"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 발주기관은 낙찰자로 결정되지 아니한 자 중 기술능력평가 점수가 배점한도의 85% 이상이고 낙찰자와의 점수 차가 5점 "
+    "미만인 상위 2인에게 예산 범위에서 제안서 작성비용의 일부를 보상하여야 한다.",
+    "○ 제안서 보상은 총사업예산의 1천분의 8 이내로 보상하여야 한다.",
+    "○ 우수 제안자의 제안서 작성비용 일부를 보상함",
+])
+def test_compensation_as_an_obligation_passes(clause):
+    f, _ = run(detect, "6. 제안서 평가", clause, kind="SW개발", budget="30억")
+    assert f.status == "pass", f.message
+    assert "보상" in quotes(f)
+
+
+def test_an_earlier_phase_compensated_in_the_history_is_not_evidence():
+    f, _ = run(detect, "2. 현황 및 문제점", "○ 1차 구축 사업은 낙찰되지 않은 우수 제안사 2곳에 제안서 보상을 실시하였음",
+               kind="SW개발", budget="30억")
+    assert f.status == "missing"
+    assert f.evidence == []

@@ -205,3 +205,19 @@ def test_the_pass_message_counts_every_requirement_id_family():
     assert f.status == "pass"
     for family in ("SFR 3", "PMR 1", "PSR 1", "COR 1", "TER 1"):
         assert family in f.message
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 대시보드 화면의 세부 항목은 착수 후 담당 부서와 협의하여 추가·확정한다.",
+    "○ 알림 메뉴의 표시 내용은 분석 단계에서 발주기관과 협의 후 추가 및 반영함",
+    "○ 통계 기능의 조회 조건은 현업과 협의하여 추가할 수 있다.",
+])
+def test_a_topic_widened_later_by_agreement_is_a_catch_all_whatever_its_noun(clause):
+    f, _ = check(clause)
+    assert f.status == "violation", f.message
+    assert "협의" in quotes(f)
+
+
+def test_agreeing_the_schedule_or_a_report_form_later_is_not_a_catch_all():
+    f, _ = check("○ 중간보고회 일정은 발주기관과 협의하여 추가·확정한다.")
+    assert f.status == "pass", (f.message, quotes(f))

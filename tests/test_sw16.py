@@ -355,3 +355,21 @@ def test_an_exemption_without_its_reason_needs_review_and_says_the_reason_is_mis
     assert f.status == "review"
     assert "대가 산정 방식은 밝히지 않음" in f.message and "일부 대가" not in f.message
     assert "적혀 있지 않음" in f.applies
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 개발인력 4명은 사업기간 동안 발주기관 전산실에 상주한다.",
+    "○ PM과 PL은 개발 기간 중 발주기관에 상주함",
+])
+def test_plain_declarative_onsite_presence_is_a_demand(clause):
+    f, _ = check(REQ, PMR, clause)
+    assert f.status == "violation", f.message
+    assert "상주 요구" in f.message and "상주" in quotes(f)
+
+
+def test_onsite_staff_of_a_mixed_project_without_a_price_basis_needs_review():
+    f, _ = check("Ⅱ. 운영 현황", "○ 업무시스템 6종 운영", REQ, "1. 유지관리", "○ 장애 대응 및 정기 점검", "2. 기능 고도화",
+                 "○ 모바일 조회 기능 개발", "○ 고도화 개발인력 2명은 개발 기간 동안 발주기관에 상주한다.",
+                 name="가온시 행정정보시스템 통합 유지관리 및 기능 고도화")
+    assert f.status == "review", f.message
+    assert "상주" in quotes(f)

@@ -162,3 +162,10 @@ def test_a_done_mention_with_the_result_sheet_listed_elsewhere_passes():
     f, _ = run(detect, "2. 추진 경과", "○ 2024. 6. 소프트웨어사업 영향평가 완료", *PUBLIC,
                "○ 붙임 4. 소프트웨어사업 영향평가 결과서", kind="SW개발", budget="5억")
     assert f.status == "pass"
+
+
+def test_an_earlier_phase_assessment_in_the_history_is_not_this_projects():
+    f, _ = run(detect, "2. 추진 경과", "○ 1단계('23년) 구축 사업 때 SW사업 영향평가를 실시하여 결과를 공시하였음", *PUBLIC,
+               kind="SW개발", budget="5억")
+    assert f.status == "missing"
+    assert f.evidence == []

@@ -106,3 +106,12 @@ def test_the_article_applied_in_one_sentence_passes_and_a_law_list_does_not():
     f, _ = run(detect, "6. 기타", "○ 「소프트웨어 진흥법」 제46조는 별도로 안내한다. 착수계는 계약 후 7일 이내에 제출한다.",
                kind="SW개발", budget="5억")
     assert f.status == "missing", quotes(f)
+
+
+def test_an_earlier_phase_submission_in_the_history_is_not_this_contracts_duty():
+    f, _ = run(detect, "2. 추진 현황", "○ 1차 사업 종료 후 SW사업정보 저장소에 사업정보를 제출한 바 있음", kind="고도화",
+               budget="5억")
+    assert f.status == "missing"
+    f, _ = run(detect, "2. 추진 현황", "○ 1차 사업 종료 후 SW사업정보 저장소에 사업정보를 제출한 바 있음",
+               "6. 프로젝트관리 요구사항", CLAUSE, kind="고도화", budget="5억")
+    assert f.status == "pass" and "1차" not in quotes(f)
