@@ -10,6 +10,7 @@ from rfpcheck.pipeline.model import Finding
 from . import _must_state as ms
 from .common import load_lexicon, won
 from .context import CheckContext, Match
+from .gates import previous_project_mention
 from .registry import C, Rule
 
 RULE = Rule(
@@ -88,6 +89,8 @@ def _briefings(ctx: CheckContext, lex) -> tuple[list, list, list]:
             after = s[m.compact_end: lb]
             if pres.search(before) or pres.search(after[:60]):
                 continue  # 입찰자의 제안 발표(평가)
+            if previous_project_mention(doc, m):
+                continue  # 이전 단계 사업의 설명회 (추진 경과)
             if _FUNCTION_NAME.match(after):
                 continue  # 전자조달 시스템의 '현장설명회 여부' 같은 기능 이름
             if nheld.search(s, m.compact_start, min(lb, m.compact_end + 40)):

@@ -145,3 +145,23 @@ def test_an_amount_read_with_its_vat_basis_names_the_basis():
                  given={"사업유형": "SW개발"})
     assert f.status == "not_applicable"
     assert "부가세 포함, 추정" in f.applies and "간주" not in f.applies
+
+
+def test_an_earlier_phase_briefing_in_the_history_is_not_this_projects_briefing():
+    """A 2단계 project whose 추진 경과 tells of the 1단계 briefing has not announced its own."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from docbuild import run as build_run
+
+    from rfpcheck.checks.proc01_briefing import detect
+
+    head = ["누리시 2단계 스마트 행정 플랫폼 구축 제안요청서", "Ⅰ. 사업 개요", "○ 사업명: 2단계 스마트 행정 플랫폼 구축",
+            "○ 사업예산: 금 2,800,000,000원(부가가치세 포함)", "Ⅱ. 추진 경과"]
+    f, _ = build_run(detect, "○ 2024. 4. 2. 1단계 사업 제안요청 설명회를 본청 회의실에서 개최하고 1단계 사업을 완료하였음",
+                     "Ⅲ. 제안요청 내용", "○ 1단계 플랫폼에 민원 업무 9종을 추가 통합", head=head)
+    assert f.status == "missing", (f.status, f.message)
+    # the same briefing sentence about this project counts
+    f, _ = build_run(detect, "○ 본 사업 제안요청 설명회는 2025. 4. 2. 14:00 본청 회의실에서 개최함", head=head)
+    assert f.status == "pass", (f.status, f.message)
