@@ -765,6 +765,7 @@ _METHOD_VALUE = [
     (re.compile(r"최저가|최저가격낙찰|최저가낙찰"), "최저가"),
     (re.compile(r"수의계약|수의시담"), "수의계약"),
 ]
+_CITED_TITLE = re.compile(r"[「『｢][^」』｣]{0,60}[」』｣]")
 _NEGOTIATION_SIGNS = re.compile(r"협상에의한계약|협상적격자|우선협상대상자|협상대상자|협상순위|기술능력평가|협상결과|협상")
 
 
@@ -782,6 +783,9 @@ def _find_contract_method(view: TextView, doc_type: str) -> tuple[str, float, Op
             seg_start = km.end()
         if re.fullmatch(r"[\d\s.·]*", seg.strip(" |:：")):
             continue  # TOC
+        # a method word inside a cited title ("「협상에 의한 계약 제안서평가 세부기준」 적용, 적격심사")
+        # names a guideline, not this contract's method
+        seg = _CITED_TITLE.sub(lambda t: " " * len(t.group()), seg)
         hits = []
         for pat, name in _METHOD_VALUE:
             m = pat.search(seg)

@@ -698,3 +698,17 @@ def test_a_glossed_db_abbreviation_in_the_name_is_a_db_build():
     infer_facts(doc, {})
     assert "DB구축" in doc.facts.value("project_kinds")
     assert "SW개발" not in doc.facts.value("project_kinds")
+
+
+def test_a_method_word_inside_a_cited_title_is_not_the_contract_method():
+    from rfpcheck.pipeline.facts import infer_facts
+    from rfpcheck.pipeline.model import RawBlock, build_document
+    from rfpcheck.pipeline.segment import segment
+
+    lines = ["누리시 민원 포털 고도화 사업 제안요청서", "1. 사업 개요",
+             "가. 낙찰자 결정방법: 「협상에 의한 계약 제안서평가 세부기준」 준용 없이 적격심사로 결정",
+             "나. 사업기간: 계약일로부터 6개월"]
+    doc = build_document("m.txt", "txt", [RawBlock(t) for t in lines])
+    segment(doc)
+    infer_facts(doc, {})
+    assert doc.facts.value("contract_method") == "적격심사"
