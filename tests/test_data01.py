@@ -175,3 +175,20 @@ def test_a_waived_quality_diagnosis_does_not_count():
     assert f.status == "review", (f.status, f.message)
     assert "품질진단" in f.message and "없습니다" in f.message
     assert all("생략" not in e.quote for e in f.evidence)
+
+
+@pytest.mark.parametrize("line", [
+    "○ 감면 기능을 위해 테이블 3개를 새로 생성하고 기존 컬럼 구조를 변경한다",
+    "○ 정산 화면 추가에 따라 컬럼 5개를 추가한다",
+    "○ 이력 관리를 위해 테이블 구조를 개선한다",
+])
+def test_new_tables_and_column_changes_are_db_design_in_operation(line):
+    f, _ = check(line, given={"사업유형": "유지관리", "사업금액": "2억원"}, section="MPR-001 운영 요구사항")
+    assert f.status == "missing", f.applies
+    assert "DB 설계·구축 과업 있음" in f.applies
+
+
+def test_column_words_without_a_change_are_not_db_design_in_operation():
+    f, _ = check("○ 조회 화면의 컬럼 정렬 순서를 사용자별로 저장한다",
+                 given={"사업유형": "유지관리", "사업금액": "2억원"}, section="MPR-001 운영 요구사항")
+    assert f.status == "not_applicable", f.applies

@@ -597,3 +597,19 @@ def test_joint_certificate_of_a_person_is_not_a_business_member():
 def test_business_certificate_keeps_members_businesses():
     f, _ = check("○ 회원가입은 사업자등록번호와 법인 공동인증서로 본인인증")
     assert f.status == "not_applicable", (f.status, f.applies)
+
+
+@pytest.mark.parametrize("line, n", [
+    ("○ 4개 기관 시스템과 연계하여 약 55만 명의 고용·복지 이력 정보를 하나의 DB로 모은다", "550,000"),
+    ("○ 지방세·건강보험 자료를 연계해 62만명분의 자료를 통합 적재한다", "620,000"),
+])
+def test_a_count_of_linked_data_is_a_count_of_data_subjects(line, n):
+    f, _ = check(line)
+    assert f.status == "missing", (f.status, f.applies)
+    assert n in f.message and "연계 50만명" in f.message
+
+
+def test_a_count_of_data_without_linkage_stays_below_the_general_bar():
+    f, _ = check("○ 약 55만 명의 고용·복지 이력 정보를 조회하는 화면을 개발한다")
+    assert f.status == "review", (f.status, f.applies)
+    assert "550,000" in f.message

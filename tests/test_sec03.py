@@ -207,3 +207,32 @@ def test_export_needing_prior_approval_is_export_control():
                  END)
     assert f.status == "pass"
     assert "자료 반출 통제" in f.message and "명시되지 않은 요소: 누출금지" in f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 업무 중 받은 문서는 청사 밖으로 옮기기 전에 감독관의 허가를 얻어야 함",
+    "○ 개발 과정의 데이터는 외부로 가지고 나갈 수 없다",
+    "○ 제공 자료를 회사 밖으로 가져가고자 하는 경우 미리 담당 부서의 동의를 받는다",
+])
+def test_plain_wordings_of_taking_material_out_are_export_control(line):
+    f, _ = check(PLEDGE, END, line)
+    assert f.status == "pass", f.message
+    assert "자료 반출 통제" in f.message.split("명시되지 않은")[0], f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 용역을 마치면 넘겨받은 자료 전부를 기관에 되돌려 주고 확인서를 낸다",
+    "○ 계약이 만료되면 수행사가 가진 데이터는 모두 파기한다",
+    "○ 받은 자료는 돌려드리고 작업용 복사본은 복원할 수 없게 지워야 한다",
+])
+def test_plain_wordings_of_the_end_of_work_return_pass(line):
+    f, _ = check(PLEDGE, line)
+    assert f.status == "pass", f.message
+    assert "사업 종료 시 자료 회수·삭제" in f.message.split("명시되지 않은")[0]
+
+
+def test_wiping_personal_data_or_a_route_approval_is_neither_element():
+    f, _ = check(PLEDGE, "○ 보유기간이 지난 개인정보는 복구할 수 없도록 파기한다",
+                 "○ 외부 전문가 자료를 참고하여 이동 경로를 승인받는다")
+    assert f.status == "missing"
+    assert "자료 반출 통제" in f.message and "사업 종료 시 자료 회수·삭제" in f.message
