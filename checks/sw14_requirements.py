@@ -15,7 +15,8 @@ How the detector reads a document:
    법령에 따른다"), contract-effect and definition clauses, IP ownership, schedules and meeting
    logistics.
 3. Without a catch-all the rule passes when requirements carry IDs of several types (SFR, PER,
-   SIR/INR, DAR, TER, SER, QUR, COR, PMR, PSR …); otherwise the requirements are 누락.
+   SIR/INR, DAR, TER, SER, QUR, COR, PMR, PSR …): at least 8 IDs of 4 types, or 6 IDs of 5 types (a
+   short but diverse requirement list); otherwise the requirements are 누락.
 """
 from __future__ import annotations
 
@@ -67,9 +68,10 @@ _BENIGN_ALL = regex.compile(
     r"지식재산|지적재산|저작권|소유권|분쟁|요구사항번호|페이지를기재|입찰에필요한|입찰에관하여|입찰에참가하고자|"
     r"평가항목|배점|가점|감점|개인정보처리위탁|개인정보의보호를위하여|표준개인정보"
 )
-# Legitimate when the sentence speaks of paying for or procedurally handling the change
+# Legitimate when the sentence speaks of paying for or procedurally handling the change ("추가 비용 없이
+# 반영" is the opposite: the change is absorbed at no cost)
 _ADJUSTED = regex.compile(
-    r"(비용|금액|대가|사업비)[^。중]{0,10}(변경|조정|반영|지급|증액)|기간(을|의|및|등을|,|등)[^。]{0,8}(변경|조정|연장)|"
+    r"(비용|금액|대가|사업비)(?![^。]{0,4}없이)[^。중]{0,10}(변경|조정|반영|지급|증액)|기간(을|의|및|등을|,|등)[^。]{0,8}(변경|조정|연장)|"
     r"계약(을|내용을|의)?변경|"
     r"과업변경절차|변경절차에따라|승인을(얻어|받아)"
 )
@@ -328,7 +330,7 @@ def detect(ctx: CheckContext) -> Finding:
     total = sum(counts.values())
     if ok is None:
         return ctx.finding(RULE, "review", f"{why}. 포괄 문구는 찾지 못했습니다.", applies=why)
-    if len(types) >= 4 and total >= 8:
+    if (len(types) >= 4 and total >= 8) or (len(types) >= 5 and total >= 6):
         shown = ", ".join(f"{p} {n}" for p, n in counts.most_common())  # every ID family present
         return ctx.finding(
             RULE, "pass",

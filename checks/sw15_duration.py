@@ -61,8 +61,18 @@ def detect(ctx: CheckContext) -> Finding:
             return ctx.finding(RULE, "review", f"산정서의 적정 사업기간은 {n}개월인데 사업기간은 {months:g}개월로 더 짧습니다. "
                                "단축 사유와 과업심의 결과를 확인하십시오.", ev, applies=applies)
         # the corpus practice accepts either element alone (지침 제10조 asks for both): say which one is missing
-        forms = [m for m in found if regex.search(r"산정서|산정표", doc.compact[m.compact_start:m.compact_end])]
-        stated = [m for m in found if m not in forms]
+        unattached = [m for m in local_matches(ctx, lex.rx("not_attached"))
+                      if not law_list_item(doc, m) and not self_check_row(doc, m)]
+        # a 산정서 named only to say it is not attached ("종합산정서 미첨부") is no attachment
+        forms = [m for m in found if regex.search(r"산정서|산정표", doc.compact[m.compact_start:m.compact_end])
+                 and not any(m.compact_start <= u.compact_start <= m.compact_end + 10 for u in unattached)]
+        stated = [m for m in found if m not in forms
+                  and not regex.search(r"산정서|산정표", doc.compact[m.compact_start:m.compact_end])]
+        if unattached and not forms:
+            ev = dedupe([ctx.evidence(m.start, m.end) for m in (stated or found)[:1] + unattached[:1]], 2)
+            return ctx.finding(RULE, "review", "적정 사업기간 산정 기준에 따라 사업기간을 산정했다고 하나, 문서가 적정 사업기간 "
+                               "종합산정서(별지 제4호)를 첨부하지 않았다고 밝힙니다. 산정서를 붙임으로 첨부해야 하니 확인하십시오.",
+                               ev, applies=applies)
         if forms and stated:
             msg = "적정 사업기간 산정 기준에 따라 사업기간을 산정했다는 명시와 종합산정서 첨부가 모두 있습니다."
         elif stated:

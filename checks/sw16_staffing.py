@@ -155,8 +155,10 @@ def _roster_for_security(c: str) -> bool:
             and not rx["roster_records"].search(c))
 
 
-def _classify(c: str) -> list[str]:
-    """The kinds of staffing demand a whitespace-free clause makes, strongest first (empty: none)."""
+def _classify(c: str, row: bool = False) -> list[str]:
+    """The kinds of staffing demand a whitespace-free clause makes, strongest first (empty: none).
+    ``row``: the clause is a short table row read as one clause, where a role next to a floor on its
+    qualification ("PM | 경력 10년 이상") is a demand without a verb."""
     rx = _RX
     if rx["skip"].search(c) or rx["no_manage"].search(c):
         return []
@@ -168,7 +170,8 @@ def _classify(c: str) -> list[str]:
         # an RFP's plain declarative ("… 자격 보유자로 한다", "… 6명으로 편성한다") and a floor on the
         # headcount ("최소 6명", "3명 이상") demand as much as "하여야 한다"
         force = bool(rx["declarative"].search(c)
-                     or (headcount and rx["headcount_floor"].search(c) and not rx["headcount_floor_not"].search(c)))
+                     or (headcount and rx["headcount_floor"].search(c) and not rx["headcount_floor_not"].search(c))
+                     or (row and qualify and staff and rx["row_floor"].search(c)))
     short = len(c) <= 40  # a form title, a column header or a 목차 line
     found = []
     if staff and _staff_change(c) and rx["replace_control"].search(c) and not rx["replace_permitted"].search(c):
@@ -298,7 +301,7 @@ def _find_demands(ctx: CheckContext) -> tuple[list[_Demand], list[Evidence]]:
             if len(no_manage) < 2:
                 no_manage.append(doc.evidence(s, e))
             continue
-        kinds_found = _classify(c)
+        kinds_found = _classify(c, row=row is not None)
         if row is not None and row[3] and not (_RX["skip"].search(c) or _RX["no_manage"].search(c)):
             kinds_found = sorted(set(kinds_found) | set(row[3]), key=_STRENGTH.index)
         if kinds_found:

@@ -220,3 +220,20 @@ def test_a_method_word_inside_a_cited_title_yields_to_the_value_after_it():
     f, _ = run(detect, "5. 입찰 안내", "○ 계약방법 : 「협상에 의한 계약체결기준」에 따른 협상에 의한 계약", EVAL,
                kind="SW개발", budget="5억")
     assert f.status == "pass"
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 이 입찰은 같은 시행령 제43조에 의거 협상에 의하여 계약상대자를 결정함.",
+    "○ 협상을 통하여 낙찰자를 선정한다.",
+])
+def test_negotiation_as_the_way_to_choose_the_contractor_passes(clause):
+    # no "계약" noun after 협상: the sentence still states the method
+    f, _ = run(detect, "5. 제안서 평가", clause, EVAL, kind="SW개발", budget="9억")
+    assert f.status == "pass"
+    assert "협상" in quotes(f)
+
+
+def test_negotiation_article_title_alone_is_still_missing():
+    f, _ = run(detect, "1. 추진 근거", "○ 「국가를 당사자로 하는 계약에 관한 법률 시행령」 제43조(협상에 의한 계약)",
+               "5. 제안서 평가", EVAL, kind="SW개발", budget="9억")
+    assert f.status == "missing"

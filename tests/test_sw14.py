@@ -221,3 +221,35 @@ def test_a_topic_widened_later_by_agreement_is_a_catch_all_whatever_its_noun(cla
 def test_agreeing_the_schedule_or_a_report_form_later_is_not_a_catch_all():
     f, _ = check("○ 중간보고회 일정은 발주기관과 협의하여 추가·확정한다.")
     assert f.status == "pass", (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 기타 발주기관이 필요하다고 인정하는 사항",
+    "○ 그 밖에 필요하다고 판단되는 업무",
+    "○ 상세 기능은 착수 후 사용부서와의 협의를 통해 확정하며, 확정된 기능은 추가 비용 없이 반영한다.",
+])
+def test_open_scope_variants_are_violations(clause):
+    f, _ = check("2. 과업 범위", clause)
+    assert f.status == "violation"
+    assert clause.lstrip("○ ")[:8] in quotes(f)
+
+
+def test_scope_change_paid_through_procedure_is_not_a_catch_all():
+    f, _ = check("2. 과업 변경", "○ 기능 추가가 필요한 경우 과업심의위원회 심의를 거쳐 비용을 조정하여 반영한다.")
+    assert f.status == "pass"
+
+
+SHORT_DIVERSE = [["요구사항 고유번호", "요구사항 명칭"], ["SFR-001", "로그인"], ["SFR-002", "신청"],
+                 ["PER-001", "응답시간"], ["SIR-001", "연계"], ["SER-001", "암호화"], ["QUR-001", "접근성"]]
+
+
+def test_short_but_diverse_requirement_list_passes():
+    f, _ = check("2. 요구사항", rows=SHORT_DIVERSE)
+    assert f.status == "pass"
+
+
+def test_few_ids_of_few_types_are_missing():
+    rows = [["요구사항 고유번호", "요구사항 명칭"], ["SFR-001", "로그인"], ["SFR-002", "신청"],
+            ["PER-001", "응답시간"], ["SER-001", "암호화"], ["SER-002", "접근통제"], ["SFR-003", "조회"]]
+    f, _ = check("2. 요구사항", rows=rows)
+    assert f.status == "missing"

@@ -134,3 +134,18 @@ def test_statement_and_summary_sheet_are_both_quoted():
     assert f.status == "pass"
     assert "모두" in f.message
     assert "산정 기준" in quotes(f) and "종합산정서" in quotes(f)
+
+
+def test_basis_with_a_note_that_the_sheet_is_not_attached_needs_review():
+    f, _ = run(detect, "2. 사업 개요",
+               "○ 사업기간: 계약일로부터 9개월 - 적정 사업기간 산정 기준을 참고하여 산정함(종합산정서 미첨부)",
+               kind="SW개발", budget="6억")
+    assert f.status == "review"
+    assert "첨부하지 않았다" in f.message
+    assert "산정 기준" in quotes(f)
+
+
+def test_attached_sheet_is_not_undone_by_an_unrelated_note():
+    f, _ = run(detect, "2. 사업 개요", STATEMENT, "<붙임 3> 적정 사업기간 종합산정서", "○ 세부 일정표는 미첨부",
+               kind="SW개발", budget="6억")
+    assert f.status == "pass"

@@ -7,7 +7,7 @@ import pytest
 from rfpcheck.checks.context import CheckContext
 from rfpcheck.checks.sw16_staffing import clause_span, detect
 from rfpcheck.pipeline.facts import infer_facts
-from rfpcheck.pipeline.model import RawBlock, build_document
+from rfpcheck.pipeline.model import TABLE_CELL, RawBlock, build_document
 from rfpcheck.pipeline.segment import segment
 
 DEV = "가온시 민원정보시스템 구축 사업"
@@ -373,3 +373,34 @@ def test_onsite_staff_of_a_mixed_project_without_a_price_basis_needs_review():
                  name="가온시 행정정보시스템 통합 유지관리 및 기능 고도화")
     assert f.status == "review", f.message
     assert "상주" in quotes(f)
+
+
+def _table_check(rows: list[list[str]]):
+    head = ["제 안 요 청 서", f"사업명 : {DEV}", "Ⅰ. 사업 개요", "가. 사업기간: 계약일로부터 8개월",
+            "나. 사업예산: 금 500,000,000원(부가가치세 포함)", "Ⅴ. 계약 조건", "3. 수행 조직"]
+    blocks = [RawBlock(t) for t in head]
+    for r, cells in enumerate(rows):
+        blocks += [RawBlock(c, kind=TABLE_CELL, table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("sample.txt", "txt", blocks)
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+def test_role_with_a_qualification_floor_in_a_table_row_is_a_violation():
+    f, _ = _table_check([["역할", "요건"], ["사업총괄(PM)", "정보관리기술사 자격 보유, 경력 12년 이상"],
+                         ["설계 담당", "중급기술자 이상"]])
+    assert f.status == "violation"
+    assert "경력 12년 이상" in quotes(f)
+
+
+def test_role_table_without_any_floor_is_compliant():
+    f, _ = _table_check([["역할", "담당 업무"], ["사업총괄(PM)", "일정·위험 관리"], ["설계 담당", "화면 설계"]])
+    assert f.status == "pass"
+
+
+def test_evaluation_row_scoring_staff_grade_and_career_is_a_violation():
+    f, _ = _table_check([["평가부문", "평가항목", "배점"], ["사업 관리", "참여인력의 기술등급 및 경력", "6"],
+                         ["기술 및 기능", "요구사항 이행 방안", "40"]])
+    assert f.status == "violation"
+    assert "경력" in quotes(f)

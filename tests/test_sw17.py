@@ -169,3 +169,24 @@ def test_an_earlier_phase_assessment_in_the_history_is_not_this_projects():
                kind="SW개발", budget="5억")
     assert f.status == "missing"
     assert f.evidence == []
+
+
+@pytest.mark.parametrize("clause", [
+    "○ SW사업 영향평가: 민간시장 영향 없음(결과서 별첨)",
+    "○ 본 사업은 SW사업 영향평가에서 민간 시장 침해가 없는 것으로 나타남(결과서 첨부)",
+])
+def test_assessment_result_with_sheet_attached_passes(clause):
+    f, _ = run(detect, "2. 사업 개요", clause, *PUBLIC, kind="SW개발", budget="5억")
+    assert f.status == "pass"
+
+
+def test_assessment_result_row_in_a_table_passes():
+    f, _ = run(detect, "2. 사전 절차", *PUBLIC, kind="SW개발", budget="5억",
+               rows=[["절차", "결과"], ["SW사업 영향평가", "민간시장 영향 없음(결과서 별첨)"], ["과업심의", "완료"]])
+    assert f.status == "pass"
+    assert "영향평가" in quotes(f)
+
+
+def test_assessment_result_without_the_sheet_needs_review():
+    f, _ = run(detect, "2. 사업 개요", "○ SW사업 영향평가: 민간시장 영향 없음", *PUBLIC, kind="SW개발", budget="5억")
+    assert f.status == "review"
