@@ -23,6 +23,8 @@ fixed by the agency is not a violation.
 """
 from __future__ import annotations
 
+import regex
+
 from rfpcheck.pipeline.model import Document, Evidence
 
 from .common import fact_how, kinds, load_lexicon, project_name_scope, section_kind
@@ -54,6 +56,10 @@ _LABEL = {"agreed": "작업장소 상호 협의", "contractor_site": "계약상�
 # demands that fix the place unilaterally; a 협의 word in the same clause makes them negotiable
 _UNILATERAL = ("onsite_agency", "onsite_bare", "place_fixed")
 _AGREEMENT_WORD = ("협의", "합의")
+# 협의 offered only as an exception ("부득이한 경우에 한하여 협의를 통해 조정"): the demand before it stands
+_EXCEPTION_ONLY = regex.compile(
+    r"(?:부득이|불가피|특별한사유|특별한경우|예외적|긴급)[^。]{0,16}?(?:경우|때|사유|으로)(?:에|가있는경우에)?(?:한하여|한해|만|에만)?"
+    r"[^。]{0,8}?(?:협의|합의)")
 
 
 def _compact(text: str) -> str:
@@ -73,6 +79,8 @@ def _find(ctx: CheckContext, key: str, limit: int = 2) -> list[Evidence]:
             continue
         if key in _UNILATERAL and _agreement_vetoes(c, _RX[key]):
             continue
+        if key == "agreed" and _exception_only(c):
+            continue  # "… 사무실로 하며, 부득이한 경우에 한하여 협의를 통해 조정"
         if key == "place_fixed" and not _RX["work_subject"].search(c):
             continue
         if key in ("onsite_exception", "onsite_bare") and _RX["other_place"].search(c):
@@ -93,6 +101,8 @@ def _agreement_vetoes(c: str, rx) -> bool:
     still stands."""
     if not any(w in c for w in _AGREEMENT_WORD):
         return False
+    if _exception_only(c):
+        return False
     m = rx.search(c)
     if m is None:
         return True
@@ -100,6 +110,13 @@ def _agreement_vetoes(c: str, rx) -> bool:
     if any(w in c[sa:] for w in _AGREEMENT_WORD):
         return True
     return not c[:sa].rstrip(", ").endswith("되")
+
+
+def _exception_only(c: str) -> bool:
+    """The clause's first 협의 word is offered only as an exception to what it fixes."""
+    at = [i for i in (c.find(w) for w in _AGREEMENT_WORD) if i >= 0]
+    m = _EXCEPTION_ONLY.search(c) if at else None
+    return m is not None and m.end() - 2 == min(at)
 
 
 def _rows(ctx: CheckContext) -> tuple[list[Evidence], list[Evidence]]:

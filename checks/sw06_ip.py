@@ -85,6 +85,7 @@ _LOCAL_GOV = regex.compile(r"^(?:[가-힣]{2,3}(?<!감|표|게|지|제|수|동|�
 _NOT_INSTITUTION = regex.compile(
     r"(?:책임|선임|수석|주임|전임|참여|위촉|객원)연구원$|^(?:사업본부|수행본부|지원센터|콜센터|데이터센터|전산센터|"
     r"운영센터|관제센터|상황센터|고객센터|위원회|평가위원회|심의위원회|제안서평가위원회)$")
+_SHORT_NAME = regex.compile(r"(?:공사|공단|재단|병원|대학교|교육청|진흥원|연구원)$")
 _COVER_KEY = regex.compile(r"(?:주관|발주|수요|사업관리|의뢰|전담|주최)(?:기관|처|부서)?\s*[|:：]\s*([^\n|]{2,60})")
 _COVER_CHARS = 700
 _TOKEN_SPLIT = regex.compile(r"[\s()（）\[\]「」『』<>【】“”\"'·,|:：]+")
@@ -107,7 +108,13 @@ def agency_names(doc) -> tuple[str, ...]:
                 continue
             if _INSTITUTION.match(tok) or (local and _LOCAL_GOV.match(tok)):
                 names.append(tok)
-    return tuple(names[:6])
+    names = names[:6]
+    # the type word an RFP also uses alone for its issuer ("새봄국립병원" → "병원", "○○공사" → "공사")
+    for n in list(names):
+        m = _SHORT_NAME.search(n)
+        if m and len(n) > len(m.group(0)) and m.group(0) not in names:
+            names.append(m.group(0))
+    return tuple(names)
 
 
 @lru_cache(maxsize=64)

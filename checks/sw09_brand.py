@@ -440,7 +440,8 @@ def _judge(doc: Document, mt: Mention, existing: set[str], continuing: set[str],
         if example or _rx("example_before").search(sent) or _rx("example_after").search(post[:40].split("|")[0]) \
                 or "등" in post[:40]:
             return SKIP, "여러 제품 예시"
-        return REVIEW, "여러 특정 제품 나열"
+        if not _each_demanded(pre, post):
+            return REVIEW, "여러 특정 제품 나열"
     if _rx("equivalent").search(sent):
         return (SKIP if consulting_only else REVIEW), "동등 이상 허용"
     if example:
@@ -461,6 +462,18 @@ def _judge(doc: Document, mt: Mention, existing: set[str], continuing: set[str],
     if target:
         return VIOLATION, "기존 제품을 특정 제품으로 전환·교체 요구"
     return VIOLATION, "요구사항에 특정 제품 지정"
+
+
+# a product named as the object of its own demand verb ("GitLab EE를 도입", "Jenkins로 구축"), not as one
+# item of a list ("A, B 등", "A와 B를 도입")
+_OWN_DEMAND = regex.compile(
+    r"^[A-Za-z0-9.+\-]{0,12}(?:을|를|로|으로)(?:도입|구축|적용|사용|구성|설치|채택|전환|교체|구현)")
+_LIST_JOINER = regex.compile(r"(?:[,，、·ㆍ/]|및|또는|혹은|와|과|나|이나)$")
+
+
+def _each_demanded(pre: str, post: str) -> bool:
+    """Whether a name in a sentence with other names is demanded by its own verb, not listed."""
+    return bool(_OWN_DEMAND.match(post)) and not _LIST_JOINER.search(pre)
 
 
 def _template_near(doc: Document, offset: int) -> bool:

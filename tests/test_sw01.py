@@ -287,3 +287,37 @@ def test_dated_or_completed_review_counts_as_held(held):
     f, _ = check(held, "○ 추가 과업은 계약금액 변동 없이 수행함")
     assert f.status == "violation", (f.message, quotes(f))
     assert "개최 여부와" not in f.message and "어긋납니다" in f.message
+
+
+# -- minor scope adjustments charged to the contractor, terse "held" lines ----------------------------
+
+@pytest.mark.parametrize("key, value", [
+    ("소규모 기능 조정", "수행사 부담으로 처리"),
+    ("요구사항 변경(경미)", "계약상대자 비용으로 수용"),
+    ("업무 추가", "사업자 자체 부담으로 해결"),
+])
+def test_scope_change_row_at_contractor_cost_is_a_violation(key, value):
+    f, _ = check_rows(HELD, REQUEST, rows=[["변경 유형", "비용 처리"], [key, value],
+                                          ["대규모 과업 변경", "과업심의 후 계약금액 조정"]])
+    assert f.status == "violation", f.message
+    assert value in quotes(f)
+
+
+def test_scope_change_row_with_adjustment_is_not_a_violation():
+    f, _ = check_rows(HELD, REQUEST, rows=[["변경 유형", "비용 처리"], ["기능 변경", "과업심의 후 계약금액 조정"]])
+    assert f.status == "pass", f.message
+
+
+@pytest.mark.parametrize("line", [
+    "5. 과업심의위원회 : 2023. 11. 개최 완료",
+    "- 과업심의위원회: 지난 2월 심의 완료",
+])
+def test_terse_key_value_line_counts_as_held(line):
+    f, _ = check(line, REQUEST)
+    assert f.status == "pass", f.message
+    assert line.split(":")[0].strip("-5. ") in quotes(f)
+
+
+def test_terse_line_saying_not_held_is_not_held():
+    f, _ = check("5. 과업심의위원회 : 미개최 완료 여부 미정")
+    assert f.status != "pass"

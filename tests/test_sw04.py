@@ -288,3 +288,21 @@ def test_approved_firms_named_in_a_cell_are_not_the_approval_rule():
     f, _ = run_rows(detect, "5. 하도급 현황", rows=[["항목", "내용"], ["하도급 업체", "사전 승인을 받은 업체에 한함"]],
                     kind="고도화", budget="3억")
     assert f.status == "missing", (f.message, quotes(f))
+
+
+# -- re-subcontracting allowed on a mere notice -------------------------------------------------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 재하도급은 발주기관에 미리 통보한 경우에 한하여 허용한다.",
+    "○ 재하도급 : 사전 신고한 경우에 한해 가능",
+    "5. 재하도급 : 발주처에 서면 통지한 때에 한하여 허용",
+])
+def test_resubcontracting_on_notice_only_is_a_violation(clause):
+    f, _ = check(APPROVAL, clause)
+    assert f.status == "violation", f.message
+    assert "재하도급" in quotes(f)
+
+
+def test_resubcontracting_with_statutory_approval_is_not_a_violation():
+    f, _ = check(APPROVAL, "○ 재하도급은 금지한다. 다만, 법 제51조제3항 각 호의 경우로서 발주기관의 승인을 받은 경우에 한하여 허용한다.")
+    assert f.status != "violation", f.message

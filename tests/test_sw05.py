@@ -292,3 +292,19 @@ def test_work_placed_in_an_agency_room_is_a_demand(clause):
 def test_installation_in_the_server_room_is_no_place_demand():
     f, _ = check("○ 장비 설치 작업은 발주기관 전산실에서 수행한다.")
     assert f.status == "missing", (f.message, quotes(f))
+
+
+# -- agreement offered only as an exception to a named room ------------------------------------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 사업 수행 장소는 시청 본관 5층 프로젝트 사무실로 하며, 불가피한 경우에 한하여 협의 후 변경할 수 있다.",
+    "○ 개발 장소는 발주기관 청사 내 지정 공간으로 한다. 특별한 사유가 있는 경우에만 협의하여 조정 가능",
+])
+def test_named_room_with_exception_only_agreement_is_a_violation(clause):
+    f, _ = check(clause)
+    assert f.status == "violation", f.message
+
+
+def test_named_room_with_plain_agreement_is_still_softened():
+    f, _ = check("○ 사업 수행 장소는 시청 본관 5층 프로젝트 사무실로 하며, 필요 시 상호 협의하여 변경할 수 있다.")
+    assert f.status != "violation", f.message

@@ -257,3 +257,43 @@ def test_request_routes_in_other_endings_soften_sole_ownership(route):
     f, _ = check(SOLE, route)
     assert f.status == "review", (f.message, quotes(f))
     assert "반출" in quotes(f)
+
+
+# -- the issuer's type word as the owner, general terms with a bracketed kind, a written 반출 request ---
+
+def _titled(title: str, *lines: str, rows: list[list[str]] | None = None):
+    raws = [RawBlock(t) for t in (title, "Ⅰ. 사업 개요", "가. 사업기간: 계약일로부터 6개월", "Ⅵ. 계약 조건", *lines)]
+    for r, cells in enumerate(rows or []):
+        raws += [RawBlock(c, kind="table_cell", table=0, row=r, col=k) for k, c in enumerate(cells)]
+    doc = build_document("titled.txt", "txt", raws)
+    segment(doc)
+    infer_facts(doc, {})
+    return detect(CheckContext(doc)), doc
+
+
+@pytest.mark.parametrize("title, short", [
+    ("한울시립병원 의료정보시스템 재구축 제안요청서", "병원"),
+    ("한국누리공사 통합구매시스템 구축 제안요청서", "공사"),
+    ("가람과학대학교 학생지원포털 구축 제안요청서", "대학교"),
+])
+def test_issuer_type_word_alone_is_the_agency(title, short):
+    f, _ = _titled(title, rows=[["조건", "내용"], ["지식재산권 귀속", f"{short} 단독 소유"], ["산출물 반출", "불가"]])
+    assert f.status == "violation", f.message
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 성과물의 지식재산권은 「(계약예규) 용역계약일반조건」 제56조에 따르며, 세부 사항은 발주기관과 협의한다.",
+    "○ 산출물 지식재산권은 (계약예규) 용역계약일반조건을 따르며 계약상대자는 이를 활용할 수 있다.",
+])
+def test_general_terms_with_bracketed_kind_pass(clause):
+    f, _ = check(clause)
+    assert f.status == "pass", f.message
+
+
+@pytest.mark.parametrize("clause", [
+    "○ 계약상대자가 산출물을 사업화하려는 경우 반출 신청서를 제출하여야 하며 발주기관은 보안성 검토 후 승인한다.",
+    "○ 계약상대자는 발주기관의 승인을 받아 산출물을 반출할 수 있다.",
+])
+def test_written_export_request_is_a_route(clause):
+    f, _ = check(SOLE, clause)
+    assert f.status == "review", f.message

@@ -298,3 +298,19 @@ def test_portal_search_engine_the_site_is_exposed_to_is_a_compatibility_target()
     assert f.status == "pass", (f.message, quotes(f))
     assert [m.reason for m in assess(doc) if m.verdict != "skip"] == []
     assert any(m.reason == "호환 대상" for m in assess(doc))
+
+
+# -- several products, each demanded by its own verb -------------------------------------------------
+
+@pytest.mark.parametrize("clause", [
+    "○ 소스 저장소는 Bitbucket을 도입하고 빌드 서버는 Jenkins로 구성하여야 한다.",
+    "○ 모니터링은 Grafana를 적용하여 구성하며 로그 수집은 Elasticsearch로 구축할 것",
+])
+def test_products_each_demanded_separately_are_a_violation(clause):
+    f, _ = check("Ⅲ. 제안요청 내용", "1. 개발환경 요구사항", clause)
+    assert f.status == "violation", f.message
+
+
+def test_products_listed_together_stay_for_review():
+    f, _ = check("Ⅲ. 제안요청 내용", "1. 개발환경 요구사항", "○ 형상관리 및 빌드 도구로 GitLab, Jenkins를 도입하여야 한다.")
+    assert f.status != "violation", f.message
