@@ -95,7 +95,10 @@ def _write_atomic(path: Path, text: str, bom: bool = False) -> None:
     a UTF-8 byte-order mark (spreadsheet programs need it to read Korean CSV)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
+    umask = os.umask(0)
+    os.umask(umask)
     try:
+        os.chmod(tmp, 0o666 & ~umask)  # a report is an ordinary file, not mkstemp's private 0600
         with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
             f.write(text)
         os.replace(tmp, path)

@@ -105,12 +105,20 @@ def test_missing_file_is_one_korean_line_and_exit_2(tmp_path):
     assert len(lines) == 1 and "없음.pdf" in lines[0] and "파일이 없습니다" in lines[0]
 
 
-def test_wrong_extension_is_read_by_content(draft, tmp_path):
+def test_wrong_extension_is_read_by_content_or_named(draft, tmp_path):
+    # a real document under another document's extension is read by its content
+    renamed = tmp_path / "draft.docx"
+    shutil.copy(SAMPLES / "rfp_violations.pdf", renamed)
+    r = run(str(renamed), "--format", "json", "-o", "-", "--fail-on", "none")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["documents"][0]["document"]["format"] == "pdf"
+    # plain text posing as a PDF is not the document its name promises: one clear line, exit 2
     disguised = tmp_path / "draft.pdf"
     shutil.copy(draft, disguised)
     r = run(str(disguised), "--format", "json", "-o", "-", "--fail-on", "none")
-    assert r.exit_code == 0
-    assert json.loads(r.stdout)["documents"][0]["document"]["format"] == "txt"
+    assert r.exit_code == 2
+    assert json.loads(r.stdout)["documents"][0]["error"]["code"] == "corrupt"
+    assert "확장자는 PDF" in r.stderr
 
 
 def test_batch_goes_on_after_a_bad_file_and_exits_2(draft, tmp_path):
@@ -259,3 +267,34 @@ def test_a_passing_rule_shows_its_statement_before_headings_and_scope_lists():
         assert first["quote"].count(",") < 2, (rid, first["quote"])
     assert "제출하여야" in by_id["SW18"]["evidence"][0]["quote"]
     assert "개최" in by_id["PROC01"]["evidence"][0]["quote"]
+
+
+def test_a_file_named_as_a_binary_format_without_its_signature_is_reported_as_such(tmp_path):
+    from rfpcheck.pipeline.errors import InputError
+    from rfpcheck.pipeline.extract import sniff
+
+    for name, label in (("draft.hwp", "HWP"), ("draft.pdf", "PDF"), ("draft.docx", "DOCX"), ("draft.hwpx", "HWPX")):
+        p = tmp_path / name
+        p.write_text("과업지시서 초안입니다. " * 20, encoding="utf-8")
+        with pytest.raises(InputError) as e:
+            sniff(p)
+        assert e.value.code == "corrupt" and f"확장자는 {label}" in e.value.reason
+    # plain text under a text name is still text
+    t = tmp_path / "draft.txt"
+    t.write_text("과업지시서 초안입니다. " * 20, encoding="utf-8")
+    assert sniff(t) == "txt"
+
+
+def test_reports_are_ordinary_files_not_private_temp_files(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        res = CliRunner().invoke(main, [str(SAMPLES / "rfp_short.txt"), "-f", "json", "-f", "csv", "--out-dir",
+                                        str(tmp_path / "r"), "--no-config"])
+    finally:
+        os.umask(old)
+    assert res.exit_code == 1
+    for f in (tmp_path / "r").iterdir():
+        assert stat.S_IMODE(f.stat().st_mode) == 0o644, f

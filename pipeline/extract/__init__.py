@@ -50,9 +50,23 @@ def sniff(path: str | Path) -> str:
         raise InputError(str(path), "한글 97 이전(HWP 3.x) 형식은 지원하지 않습니다. 한글에서 HWP 5 또는 HWPX로 다시 저장하세요.", "unsupported")
     if head.startswith(b"{\\rtf"):
         raise InputError(str(path), "RTF 문서는 지원하지 않습니다. DOCX 또는 PDF로 저장해 주세요.", "unsupported")
+    ext = p.suffix.lower()
+    if ext in _BINARY_EXTENSIONS:
+        # named as a binary document but without its signature: a damaged or truncated file, or text
+        # saved under the wrong name — either way not the document its name promises
+        raise InputError(
+            str(path),
+            f"확장자는 {_BINARY_EXTENSIONS[ext]}이지만 내용이 {_BINARY_EXTENSIONS[ext]} 형식이 아닙니다 "
+            "(손상되었거나 다른 형식의 파일입니다).",
+            "corrupt",
+        )
     if _looks_text(head):
         return "txt"
     raise InputError(str(path), "알 수 없는 파일 형식입니다 (PDF·DOCX·HWP·HWPX·TXT만 읽습니다).", "unsupported")
+
+
+# extensions of binary formats: a file so named must carry that format's signature (or another known one)
+_BINARY_EXTENSIONS = {".pdf": "PDF", ".docx": "DOCX", ".hwp": "HWP", ".hwpx": "HWPX"}
 
 
 def _looks_text(head: bytes) -> bool:
