@@ -75,6 +75,32 @@ def _cue_text(doc, m) -> str:
     return " ".join(text[a:b].split())
 
 
+# a heading that introduces a list of laws ("관련 법령:", "근거 규정 :")
+_LAW_LIST_HEAD = regex.compile(r"^[^가-힣「『]{0,3}(?:관련|관계|근거|참고|준거|적용)(?:법령|법규|규정|지침|법률|기준)(?:등|및지침)?[:：]?")
+_QUOTED_NAME = regex.compile(r"「[^「」]{1,60}」|『[^『』]{1,60}』|\([^()]{0,40}\)")
+_LIST_GLUE = regex.compile(r"[\s,，.·ㆍ;/|ｏ○◦•▪■□❍◎ㅇ∙●※\-–]|및|등|외")
+
+
+def _law_list_line(doc, m) -> bool:
+    """The match is a law's name (in 「」) on a line that only lists laws and guidelines
+    ("관련 법령: 「전자정부법」, 「공공기관의 데이터베이스 표준화 지침」, …") — it names the guideline
+    without asking that it be applied. A line that applies it ("…지침」을 준수하여 설계") is kept."""
+    a, b = ms.line_compact(doc, m.start, wrapped=False)
+    line = doc.compact[a:b]
+    cs = m.compact_start - a
+    open_at = max(line.rfind("「", 0, cs + 1), line.rfind("『", 0, cs + 1))
+    if open_at < 0 or max(line.rfind("」", open_at, cs), line.rfind("』", open_at, cs)) >= 0:
+        return False  # the hit is not inside a quoted name
+    names = _QUOTED_NAME.findall(line)
+    rest = _QUOTED_NAME.sub("", line)
+    head = _LAW_LIST_HEAD.match(rest)
+    if head:
+        rest = rest[head.end():]
+    if ms._PREDICATE.search(rest):
+        return False
+    return _LIST_GLUE.sub("", rest) == "" and (head is not None or sum(n[0] in "「『" for n in names) >= 2)
+
+
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     lex = load_lexicon("data01")
@@ -85,7 +111,8 @@ def detect(ctx: CheckContext) -> Finding:
     # not in the table of contents, evaluation tables, 현황, or outline rows and writing instructions
     # of the 제안서 작성요령 ("데이터 품질관리 방안을 기술할 것")
     where = dict(skip_kinds=ms.PRESENCE_SKIP, skip_outline=True, drop_negated=True)
-    std = ms.find(ctx, lex.rx("standard"), limit=20, **where)
+    # not a line that merely lists the guideline among other laws (ms.find skips bulleted items only)
+    std = [m for m in ms.find(ctx, lex.rx("standard"), limit=20, **where) if not _law_list_line(doc, m)]
     notq = lex.rx("not_db_quality")
     qual = [m for m in ms.find(ctx, lex.rx("quality"), limit=20, **where)
             if not notq.search(s, *ms.window(doc, m, 25, 5))]
@@ -108,7 +135,7 @@ def detect(ctx: CheckContext) -> Finding:
             msg += " 다만 「공공기관의 데이터베이스 표준화 지침」·행정표준코드 적용은 명시되지 않았습니다."
         return ctx.finding(RULE, "pass", msg, ms.quotes(ctx, std[:2] + qual[:2], 3), applies=applies)
     in_tmpl = [m for m in ctx.finditer(lex.rx("standard")) if ms.in_template(doc, m.compact_start)
-               or ms.law_list_item(doc, m.start, m.end)]
+               or ms.law_list_item(doc, m.start, m.end) or _law_list_line(doc, m)]
     msg = "DB를 설계·구축하지만 「공공기관의 데이터베이스 표준화 지침」·행정표준코드 준수나 데이터 품질진단 요구가 없습니다."
     if in_tmpl:
         msg += " (지침 이름은 기술적용계획표 서식이나 관련 법령 목록에만 나옵니다.)"

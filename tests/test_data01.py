@@ -192,3 +192,35 @@ def test_column_words_without_a_change_are_not_db_design_in_operation():
     f, _ = check("○ 조회 화면의 컬럼 정렬 순서를 사용자별로 저장한다",
                  given={"사업유형": "유지관리", "사업금액": "2억원"}, section="MPR-001 운영 요구사항")
     assert f.status == "not_applicable", f.applies
+
+
+@pytest.mark.parametrize("line", [
+    "○ 운영 DB는 매일 백업하며 데이터베이스 백업 때 블록 무결성을 미리 검증하는 기능을 제공할 것",
+    "○ 데이터 모델 검증 기준 : 중복 테이블, 중복 칼럼, 중복 데이터 정합성 유지 방안 | 데이터 모델 검증 결과서",
+    "○ 이관 데이터의 무결성을 검증하여 데이터 훼손을 막을 것",
+])
+def test_backup_model_or_integrity_checks_are_not_a_quality_diagnosis(line):
+    f, _ = check(DB, line)
+    assert f.status == "missing", quotes(f)
+
+
+def test_consistency_check_of_migrated_data_still_counts():
+    f, _ = check(DB, "○ 데이터 이관 후 원천 데이터와 대상 데이터의 정합성을 검증하여 결과를 보고할 것")
+    assert f.status == "pass", f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 관계 법령 : 「전자정부법」, 「공공데이터법」, 「공공기관의 데이터베이스 표준화 지침」, 「정보보안 기본지침」",
+    "「개인정보 보호법」, 「공공기관의 데이터베이스 표준화 지침」(행정안전부 고시), 「전자정부법 시행령」",
+    "ㅇ 공공기관의 데이터베이스 표준화 지침(행정안전부 고시)",
+])
+def test_guideline_named_in_a_law_list_line_is_not_a_requirement(line):
+    f, _ = check(DB, line)
+    assert f.status == "missing", quotes(f)
+    assert "법령 목록" in f.message
+
+
+def test_guideline_applied_on_a_line_with_other_laws_still_counts():
+    f, _ = check(DB, "○ 「전자정부법」과 「공공기관의 데이터베이스 표준화 지침」을 준수하여 DB를 설계할 것", QUAL)
+    assert f.status == "pass", f.message
+    assert "표준화 지침" in quotes(f)

@@ -236,3 +236,15 @@ def test_wiping_personal_data_or_a_route_approval_is_neither_element():
                  "○ 외부 전문가 자료를 참고하여 이동 경로를 승인받는다")
     assert f.status == "missing"
     assert "자료 반출 통제" in f.message and "사업 종료 시 자료 회수·삭제" in f.message
+
+
+@pytest.mark.parametrize("line", [
+    # a ban on mailing closed material controls how it leaves, not what happens at the end
+    "○ 비공개 자료는 전자우편으로 주고받을 수 없으며 외부 메일 사용을 금지함",
+    # a pledge to keep files on the designated server only
+    "[붙임 7] 파일서버 보안 확약서",
+])
+def test_mail_ban_or_file_server_pledge_is_not_the_end_of_project_return(line):
+    f, _ = check(PLEDGE, LEAK, line)
+    assert f.status == "missing", quotes(f)
+    assert "사업 종료 시 자료 회수·삭제" in f.message
