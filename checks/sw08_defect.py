@@ -20,7 +20,7 @@ from typing import Optional
 
 import regex
 
-from rfpcheck.pipeline.model import Evidence, Finding
+from rfpcheck.pipeline.model import Document, Evidence, Finding
 
 from .common import kinds, load_lexicon, section_kind
 from .context import CheckContext
@@ -104,6 +104,25 @@ def _span(ctx: CheckContext, cs: int, ce: int) -> tuple[int, int]:
     return ctx.doc.span_from_compact(cs, ce)
 
 
+# a line that ends a sentence, a trailing note included ("…제출하여야 함(제조사 확약서 포함)")
+_LINE_END = regex.compile(r"[다함음임됨요]\.?(?:\([^()\n]{0,60}\))?\.?\s*$")
+
+
+def _line_clause_start(doc: Document, cs: int) -> int:
+    """The compact offset of the line holding ``cs`` when the line before it ends a sentence: the
+    whitespace-free view runs lines together, so a closing note in brackets would otherwise carry the
+    previous sentence's words (a 제조사, a 장비) into the clause of the next."""
+    if cs >= len(doc.compact_map):
+        return 0
+    s = doc.compact_map[cs]
+    b = doc.block_at(s)
+    lo = b.start if b else max(0, s - 400)
+    nl = doc.text.rfind("\n", lo, s)
+    if nl < 0 or not _LINE_END.search(doc.text[max(lo, nl - 80):nl]):
+        return 0
+    return doc.compact_index(nl + 1)
+
+
 def _scan(ctx: CheckContext) -> _Scan:
     doc = ctx.doc
     compact = doc.compact
@@ -132,7 +151,8 @@ def _scan(ctx: CheckContext) -> _Scan:
     head_months: list[int] = []  # the 하자 periods stated, to add free years that follow them
 
     def clause(cs: int, ce: int) -> tuple[int, int]:
-        return compact_clause(doc, cs, ce, _BOUND, _MAX_CLAUSE)
+        a, b = compact_clause(doc, cs, ce, _BOUND, _MAX_CLAUSE)
+        return max(a, _line_clause_start(doc, cs)), b
 
     def context_skip(s: int, a: int, hs: int) -> Optional[str]:
         """Why a period at ``s`` is not the RFP's own demand: 목차, 현황, 평가표 (None when it is)."""

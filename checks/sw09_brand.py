@@ -392,6 +392,8 @@ def _judge(doc: Document, mt: Mention, existing: set[str], continuing: set[str],
         return SKIP, "현황"
     if _rx("partner").search(sent):
         return VIOLATION, "특정 제조사와의 계약·협약 요구"
+    if _rx("current_sentence").search(sent) and not _rx("obligation").search(sent) and not _TOBE_HEAD.search(sent):
+        return SKIP, "현황(현행 시스템 설명 문장)"
     lead = _lead_in(doc, mt.start)
     if lead and _rx("current_lead").search("".join(lead.split())):
         return SKIP, "현황(목록 도입문)"

@@ -1,6 +1,8 @@
 """사업금액 1억원 이상의 SW 개발·유지관리·운영 사업은 계약상대자가 SW사업정보(계약 후, 종료 후)를 SW사업정보 저장소에 제출하도록 정한다."""
 from __future__ import annotations
 
+import regex
+
 from rfpcheck.pipeline.model import Document, Finding
 
 from . import _must_state as ms
@@ -26,6 +28,20 @@ RULE = Rule(
 
 THRESHOLD = 100_000_000
 
+# an article's bracketed title ("제46조(소프트웨어사업 정보의 제출)"): the article named, not applied
+_TITLE = regex.compile(r"제\d+조(?:의\d+)?\(([^()]{1,40})\)")
+
+
+def _in_article_title(doc: Document, m: Match) -> bool:
+    """The match's closing keyword lies inside the bracketed title of an article, which names the
+    obligation without anyone taking it on."""
+    cs, ce = m.compact_start, m.compact_end
+    lo = max(0, cs - 60)
+    for t in _TITLE.finditer(doc.compact, lo, min(len(doc.compact), ce + 45)):
+        if t.start(1) <= ce - 1 < t.end(1) and (cs >= t.start(1) or cs < t.start()):
+            return True
+    return False
+
 
 def _one_sentence(doc: Document, m: Match) -> bool:
     """The statement stays in one sentence (the article and the submission are one statement)."""
@@ -47,6 +63,8 @@ def detect(ctx: CheckContext) -> Finding:
               and not ms.self_check_row(doc, m.start)]
     # "'23년 1차 사업 종료 후 … 제출한 바 있음": an earlier phase's submission
     found = [m for m in found if not previous_project_mention(doc, m)]
+    # "소프트웨어 진흥법 제46조(소프트웨어사업 정보의 제출)": a bare article title
+    found = [m for m in found if not _in_article_title(doc, m)]
     found.sort(key=lambda m: m.start)
     if found:
         ev = dedupe([ctx.evidence(m.start, m.end) for m in found], 2)

@@ -330,3 +330,10 @@ def test_maker_support_years_named_with_the_product_stay_outside_defect_liabilit
     f, _ = check("5. 하자보수", "○ 하자담보 책임기간은 1년으로 함",
                  "○ 도입 상용SW는 제조사의 무상 기술지원 3년을 포함하여 납품하여야 함")
     assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_second_period_after_a_note_line_is_read():
+    cell = ("❍ 사업 종료 시 하자보증확약서를 제출하여야 함(제품별 제조사 확약서 포함)\n"
+            "하자담보 책임기간은 최종 검수일로부터 2년으로 한다.")
+    f, _ = check("5. 계약 조건", "하자보수기간은 사업종료 후 1년으로 한다.", cell)
+    assert f.status == "violation" and "2년" in quotes(f)

@@ -314,3 +314,13 @@ def test_products_each_demanded_separately_are_a_violation(clause):
 def test_products_listed_together_stay_for_review():
     f, _ = check("Ⅲ. 제안요청 내용", "1. 개발환경 요구사항", "○ 형상관리 및 빌드 도구로 GitLab, Jenkins를 도입하여야 한다.")
     assert f.status != "violation", f.message
+
+
+def test_sentence_that_describes_the_system_in_place_is_not_a_demand():
+    f, _ = check("□ 세부 추진내용", "현행 시스템 현황: DBMS는 Oracle 11g, WAS는 JEUS 7로 운영 중임")
+    assert f.status != "violation" and f.status != "review"
+
+
+def test_current_label_with_a_demand_is_still_judged():
+    f, _ = check(REQ, REQ2, "현행 시스템 현황: Oracle 11g로 운영 중이며, 신규 DBMS는 Oracle 19c로 구축하여야 한다.")
+    assert f.status == "violation"

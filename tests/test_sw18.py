@@ -115,3 +115,18 @@ def test_an_earlier_phase_submission_in_the_history_is_not_this_contracts_duty()
     f, _ = run(detect, "2. 추진 현황", "○ 1차 사업 종료 후 SW사업정보 저장소에 사업정보를 제출한 바 있음",
                "6. 프로젝트관리 요구사항", CLAUSE, kind="고도화", budget="5억")
     assert f.status == "pass" and "1차" not in quotes(f)
+
+
+@pytest.mark.parametrize("line", [
+    "- 소프트웨어 진흥법 제46조(소프트웨어사업 정보의 제출)",
+    "관련 근거: 「소프트웨어 진흥법」 제46조(소프트웨어사업 정보의 제출)",
+])
+def test_article_title_alone_is_not_the_submission(line):
+    f, _ = run(detect, "1. 사업개요", line, kind="SW개발", budget="5억")
+    assert f.status == "missing"
+
+
+def test_article_title_followed_by_the_duty_still_passes():
+    f, _ = run(detect, "6. 기타", "○ 소프트웨어 진흥법 제46조(소프트웨어사업 정보의 제출)에 따라 계약상대자는 "
+               "사업 종료 후 사업 정보를 작성하여 제출하여야 함", kind="SW개발", budget="5억")
+    assert f.status == "pass"
