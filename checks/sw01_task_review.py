@@ -85,6 +85,22 @@ _NON_SW_ONLY = {"HW인프라"}
 _TERSE_END = regex.compile(r"(?:(?<![포])[가-힣]함|(?<![책])[가-힣]임|[가-힣](?:음|됨)|(?:한|된|있|없|이|니|았|었|였)다)[)）]?\s*$")
 
 
+def _short_line_end(doc, nl: int) -> bool:
+    """Whether the line break at ``nl`` ends a paragraph by its length: inside a block whose lines are
+    reflowed paragraphs (a table cell), a line much shorter than the block's other lines is a finished
+    list item ("- 원격지 개발을 할 경우 … 제안업체가 구비"), not a sentence wrapped onto the next line."""
+    b = doc.block_at(nl)
+    if b is None or not (b.start <= nl < b.end):
+        return False
+    text = doc.text
+    line = text[text.rfind("\n", b.start, nl) + 1:nl].strip()
+    others = sorted(len(x.strip()) for x in b.text.split("\n") if x.strip() and x.strip() != line)
+    if len(others) < 2:
+        return False
+    median = others[len(others) // 2]
+    return median >= 40 and len(line) < 0.6 * median
+
+
 def _clause(doc, s: int, e: int, maxlen: int = _MAX_CLAUSE) -> tuple[int, int]:
     """The whitespace-free clause around [s, e); a short key/value table row reads as one clause.
 
@@ -104,7 +120,7 @@ def _clause(doc, s: int, e: int, maxlen: int = _MAX_CLAUSE) -> tuple[int, int]:
         ts, te = doc.span_from_compact(a, s + 1)
         nl = text.rfind("\n", ts, te)
         while nl != -1:
-            if _TERSE_END.search(text, max(0, nl - 8), nl):
+            if _TERSE_END.search(text, max(0, nl - 8), nl) or _short_line_end(doc, nl):
                 a = min(s, doc.compact_index(nl))
                 break
             nl = text.rfind("\n", ts, nl)
@@ -130,21 +146,22 @@ def _applicability(ctx: CheckContext) -> tuple[bool, str]:
     return True, f"{what} — 과업심의위원회는 모든 SW사업에 적용"
 
 
-def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
+def _violations(ctx: CheckContext) -> list[tuple[int, int, str, int]]:
     doc = ctx.doc
     compact = doc.compact
     lex = load_lexicon(_LEX)
     not_scope = lex.rx("not_scope")
     soft = lex.rx("soft")
-    out: list[tuple[int, int, str]] = []
+    out: list[tuple[int, int, str, int]] = []
 
     def usable(cs: int) -> bool:
         s = doc.compact_map[cs] if cs < len(doc.compact_map) else len(doc.text) - 1
         return section_kind(doc, s) not in ("toc", "current")
 
-    def add(cs: int, ce: int, why: str) -> None:
+    def add(cs: int, ce: int, why: str, clause_start: int = -1) -> None:
         s, e = doc.span_from_compact(cs, ce)
-        out.append((s, e, why))
+        lo = doc.span_from_compact(clause_start, clause_start + 1)[0] if 0 <= clause_start < cs else -1
+        out.append((s, e, why, lo))
 
     # (1) explicit no-cost / no-adjustment wording
     negated_demand = lex.rx("negated_demand")
@@ -164,7 +181,7 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
                 continue  # "발주기관은 조정 없이 그 수행을 요구하지 않는다": the agency promises not to demand it
             if demand_negated and not _CONTRACTOR_SUBJECT.search(compact[sub_start:m.compact_start]):
                 continue  # "… 추가 비용 없이 수행하도록 요구하지 않는다": a promise, whoever makes it
-        add(m.compact_start, m.compact_end, "비용 조정 없는 과업 추가·변경")
+        add(m.compact_start, m.compact_end, "비용 조정 없는 과업 추가·변경", a)
 
     # (2) added or changed work at the contractor's cost
     for m in ctx.finditer(lex.rx("add_cost")):
@@ -221,9 +238,16 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str]]:
     return out
 
 
-def _quote(ctx: CheckContext, s: int, e: int) -> Evidence:
-    """The clause (or the short table row) an official should read for [s, e)."""
-    return ctx.doc.evidence(*quote_span(ctx.doc, s, e))
+def _quote(ctx: CheckContext, s: int, e: int, lo: int = -1) -> Evidence:
+    """The clause (or the short table row) an official should read for [s, e); a quote that reaches back
+    over a line break past the clause's own start ``lo`` (a finished list item above it) starts there."""
+    qs, qe = quote_span(ctx.doc, s, e)
+    text = ctx.doc.text
+    if qs < lo <= s and "\n" in text[qs:lo]:
+        qs = lo
+        while qs < s and text[qs].isspace():
+            qs += 1
+    return ctx.doc.evidence(qs, qe)
 
 
 def _first(ctx: CheckContext, rx: "regex.Pattern") -> list[Evidence]:
@@ -262,15 +286,15 @@ def detect(ctx: CheckContext) -> Finding:
     if viol:
         evs: list[Evidence] = []
         seen: set[int] = set()
-        for s, e, _ in viol:
-            ev = _quote(ctx, s, e)
+        for s, e, _, lo in viol:
+            ev = _quote(ctx, s, e, lo)
             if ev.start in seen:
                 continue
             seen.add(ev.start)
             evs.append(ev)
             if len(evs) >= 5:
                 break
-        whys = list(dict.fromkeys(w for _, _, w in viol))
+        whys = list(dict.fromkeys(w for _, _, w, _ in viol))
         msg = (f"추가·변경된 과업을 계약금액·기간 조정 없이 계약상대자가 떠안게 하는 조항이 있습니다({', '.join(whys[:3])}). "
                "과업 변경은 과업심의위원회 심의를 거쳐 계약금액·기간을 조정해야 합니다.")
         if stated:

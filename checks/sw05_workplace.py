@@ -179,12 +179,14 @@ def detect(ctx: CheckContext):
             "투입인력의 발주기관 상주를 원칙으로 정하고, 협의는 불가피한 경우의 예외로만 두었습니다. 작업장소는 상호 협의로 정해야 합니다.",
             exception, applies=applies)
     demands: list[tuple[str, list[Evidence]]] = []
-    if not op_only:
-        onsite = (_find(ctx, "onsite_agency") + _find(ctx, "onsite_bare") + row_onsite)[:3]
-        fixed = _find(ctx, "place_fixed", limit=1)
-        banned = _find(ctx, "remote_banned", limit=1)
-        demands = [(label, evs) for label, evs in (
-            ("인력의 발주기관(현장) 상주 요구", onsite), ("발주기관 지정 작업장소", fixed), ("원격 개발 금지", banned)) if evs]
+    onsite = (_find(ctx, "onsite_agency") + _find(ctx, "onsite_bare") + row_onsite)[:3]
+    fixed = _find(ctx, "place_fixed", limit=1)
+    # an operation/maintenance project may keep its staff at the agency, so there a remote-work ban is no
+    # demand; a 상주 or fixed-place demand still is, though only one that contradicts the document's own
+    # 협의 statement is reported (검토필요, below)
+    banned = [] if op_only else _find(ctx, "remote_banned", limit=1)
+    demands = [(label, evs) for label, evs in (
+        ("인력의 발주기관(현장) 상주 요구", onsite), ("발주기관 지정 작업장소", fixed), ("원격 개발 금지", banned)) if evs]
     demand_evs: list[Evidence] = []
     for _, lst in demands:
         for x in lst:
@@ -193,6 +195,7 @@ def detect(ctx: CheckContext):
     # a sentence that is itself a standing demand ("협의하여 정하되, 발주기관 내 상주를 원칙으로 한다") is
     # not also the evidence that softens it
     proviso = any(_overlaps(ev, demand_evs) for ev in found["agreed"])
+    unfiltered = {key: found[key][:2] for key in _PASS_KEYS}
     for key in _PASS_KEYS:
         found[key] = [ev for ev in found[key] if not _overlaps(ev, demand_evs)][:2]
     passed = [ev for key in _PASS_KEYS for ev in found[key]]
@@ -202,10 +205,16 @@ def detect(ctx: CheckContext):
         # a remote site or a cost statement say nothing about who decides the place
         softening = found["agreed"] + found["contractor_site"]
         if softening:
+            lead = "운영·유지관리 사업이지만 " if op_only else ""
             return ctx.finding(
                 RULE, "review",
-                f"작업장소를 협의로 정한다고 하면서 {', '.join(labels)} 조항도 두었습니다. 이것이 협의 결과인지, 일방적 강제인지 사람이 확인해야 합니다.",
+                f"{lead}작업장소를 협의로 정한다고 하면서 {', '.join(labels)} 조항도 두었습니다. 이것이 협의 결과인지, 일방적 강제인지 사람이 확인해야 합니다.",
                 demand_evs[:3] + softening[:2], applies=applies)
+        if op_only:  # a place fixed by the agency is not a violation here: judge the statements alone
+            demands, found = [], unfiltered
+            passed = [ev for key in _PASS_KEYS for ev in found[key]]
+    if demands:
+        labels = [label for label, _ in demands]
         other = [_LABEL[k] for k in ("remote_security", "cost") if found[k]]
         note = (f" {', '.join(other)}에 관한 문장은 있으나 작업장소를 협의로 정한다는 내용은 아닙니다." if other else "")
         if proviso:

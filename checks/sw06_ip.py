@@ -55,6 +55,8 @@ _OWNERSHIP_WORD = regex.compile(r"소유|귀속|지식재산|지적재산|저작
 # a key cell that names the project's IP or ownership ("지식재산권 귀속", "소유권"): its row speaks of
 # the deliverables even without the word 산출물
 _IP_KEY = regex.compile(r"^(?:산출물|성과물|결과물)?(?:의)?(?:지식재산권?|지적재산권|저작권|소유권|권리)(?:의)?(?:귀속|소유|관계|및소유권)?$")
+# the deliverables named together with the supplied material ("산출물 및 발주기관이 제공한 자료의 소유권")
+_DELIV_WITH = regex.compile(r"(?:산출물|성과물|결과물|계약목적물)(?:및|과|와|,|·|ㆍ)")
 _PREDICATE_END = regex.compile(r"(?:다|함|음|됨|임|것)[.。]?$")
 _ROW_MAX = 300
 
@@ -147,6 +149,9 @@ def _ownership(c: str, ip_key: bool = False, owner_rx: "Optional[regex.Pattern]"
         return None
     if not deliv:  # rights in something other than the project's deliverables (images, data supplied)
         return None
+    sup = rx["supplied_subject"].search(c)
+    if sup and not _DELIV_WITH.search(c, max(0, sup.start() - 16), sup.start()):
+        return None  # the agency's own source data handed over for the work ("제공한 원천자료의 소유권")
     return "sole_ip" if ip else "sole_product"
 
 

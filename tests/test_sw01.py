@@ -321,3 +321,37 @@ def test_terse_key_value_line_counts_as_held(line):
 def test_terse_line_saying_not_held_is_not_held():
     f, _ = check("5. 과업심의위원회 : 미개최 완료 여부 미정")
     assert f.status != "pass"
+
+
+# -- a list item in a reflowed table cell is its own clause ------------------------------------------
+
+_LONG_ITEM = ("ㅇ 사업 착수 후 2주 이내에 수행계획서를 제출하고 발주기관의 승인을 받은 뒤 그 계획에 따라 "
+              "단계별 산출물을 작성하여 검토를 받아야 함")
+
+
+def test_no_cost_clause_after_a_short_list_item_in_the_same_cell_is_a_violation():
+    cell = "\n".join([
+        _LONG_ITEM,
+        "ㅇ 현장 근무 시 책상과 전화는 기관이 제공하나 그 밖의 필요한 사무용품과 개발 장비는 수행사가 마련하며 "
+        "원격 근무 시 보안 점검표를 매월 제출함",
+        "- 원격 근무 시 필요한 집기 등은 수행사가 준비",
+        "기관 요청으로 화면 수가 늘어나더라도 수행사는 계약금액과 기간의 조정 없이 이를 반영하여야 한다.",
+    ])
+    f, doc = check_rows(REQUEST, rows=[["요구사항 번호", "PMR-009"], ["상세 내용", cell]])
+    assert f.status == "violation", f.message
+    q = quotes(f)
+    assert "조정 없이 이를 반영" in q
+    assert "집기" not in q  # the quote starts at the clause, not at the list item above it
+    for e in f.evidence:
+        assert doc.text[e.start:e.end] == e.quote
+
+
+def test_a_cost_word_on_a_long_wrapped_line_still_belongs_to_the_clause():
+    # similar line lengths: the break only wraps the sentence, so the defect context still decides
+    cell = "\n".join([
+        _LONG_ITEM,
+        "ㅇ 검수 이후 하자보수 기간 중에 발견된 결함과 오류에 대하여 계약상대자는 원인을 분석하고 재발 방지 대책을",
+        "수립하여 별도의 비용을 청구하지 않고 즉시 수정하여야 하며 그 결과를 발주기관에 서면으로 보고하여야 함",
+    ])
+    f, _ = check_rows(HELD, REQUEST, rows=[["요구사항 번호", "PMR-010"], ["상세 내용", cell]])
+    assert f.status == "pass", (f.message, quotes(f))

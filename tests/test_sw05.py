@@ -308,3 +308,35 @@ def test_named_room_with_exception_only_agreement_is_a_violation(clause):
 def test_named_room_with_plain_agreement_is_still_softened():
     f, _ = check("○ 사업 수행 장소는 시청 본관 5층 프로젝트 사무실로 하며, 필요 시 상호 협의하여 변경할 수 있다.")
     assert f.status != "violation", f.message
+
+
+# -- operation/maintenance projects: a 상주 demand beside the document's own 협의 statement ------------
+
+OPS = "하람시 민원포털 유지 및 보수 용역"
+STAY = "○ 과업 수행 인력은 계약기간 동안 발주기관이 지정하는 사무실에 전원 상주하여 근무하여야 한다."
+
+
+def test_onsite_demand_in_an_operation_project_contradicting_its_agreement_needs_review():
+    f, _ = check(AGREED, "SER-001 보안 일반", STAY, name=OPS)
+    assert f.status == "review", (f.message, quotes(f))
+    assert "전원 상주" in quotes(f) and "상호 협의" in quotes(f)
+    assert "운영·유지관리" in f.message
+
+
+def test_operation_project_without_an_agreement_statement_is_judged_on_its_statements():
+    f, _ = check(STAY, name=OPS)
+    assert f.status == "missing", (f.message, quotes(f))
+    f, _ = check(STAY, "○ 원격지 개발 시 작업장소의 출입통제, 망분리 등 보안 요구사항을 충족하여야 함", name=OPS)
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_remote_ban_in_an_operation_project_with_agreement_stays_compliant():
+    f, _ = check(AGREED, "○ 외부 클라우드를 이용한 개발 및 원격지 개발은 원칙적으로 불허한다.", name=OPS)
+    assert f.status == "pass", (f.message, quotes(f))
+
+
+def test_demand_in_a_security_requirement_row_of_a_development_project():
+    f, _ = check(AGREED, "SER-001 보안 일반", STAY)
+    assert f.status == "review", (f.message, quotes(f))
+    f, _ = check("SER-001 보안 일반", STAY)
+    assert f.status == "violation", (f.message, quotes(f))

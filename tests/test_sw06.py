@@ -297,3 +297,23 @@ def test_general_terms_with_bracketed_kind_pass(clause):
 def test_written_export_request_is_a_route(clause):
     f, _ = check(SOLE, clause)
     assert f.status == "review", f.message
+
+
+# -- the agency's own source material is not the deliverables ----------------------------------------
+
+@pytest.mark.parametrize("clause", [
+    "발주기관이 제공한 원천자료의 소유권은 발주기관에 있으며, 계약상대자는 사업 종료 후 이를 반납하여야 한다.",
+    "사업 수행을 위해 발주처가 제공하는 기초자료에 대한 지식재산권은 발주처에 귀속된다.",
+    "나래군이 보유한 데이터의 저작권은 나래군에 있으며 사업 목적 외로 사용할 수 없다.",
+])
+def test_ownership_of_supplied_source_material_is_not_sole_ownership(clause):
+    # the item title and the sentence share one block (a requirement cell), as in real tables
+    f, _ = check(JOINT, ROUTE, "산출물 관리 및 지식재산권 소유\n" + clause)
+    assert f.status == "pass", (f.message, quotes(f))
+    assert clause[:12] not in quotes(f)
+
+
+def test_deliverables_named_with_the_supplied_material_still_count():
+    f, _ = check(JOINT, ROUTE, "○ 산출물 및 발주기관이 제공한 자료의 지식재산권은 발주기관에 귀속된다.")
+    assert f.status == "review", (f.message, quotes(f))
+    assert "제공한 자료의 지식재산권" in quotes(f)
