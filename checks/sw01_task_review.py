@@ -23,7 +23,8 @@ import regex
 from rfpcheck.pipeline.model import Evidence, Finding
 
 from .common import kinds, load_lexicon, section_kind
-from .context import CheckContext
+from .context import CheckContext, Match
+from .gates import previous_project_mention
 from .registry import C, Rule
 from .spans import clause_modality, compact_clause, quote_span, subclause
 
@@ -78,6 +79,13 @@ _CHANGE_STRONG = regex.compile(r"추가|변경|요구|요청|명시되지|명기
 # extras the bidder itself chooses to propose are priced in its bid, not imposed changes
 _OWN_PROPOSAL = regex.compile(r"제안할수있|추가제안|제안하는경우|제안시")
 _NON_SW_ONLY = {"HW인프라"}
+# a chapter or part that describes the present state or the history ("Ⅱ. 현황", "추진 경과")
+_STATE_TITLE = regex.compile(r"현황|경과|경위|추진실적|추진이력|그간의|그동안의|문제점")
+# an earlier practice told in the past ("과거 사업에서는 … 사례가 있었으나 … 개선함")
+_PAST_WORD = regex.compile(r"과거|이전|종전|기존|그간|그동안|지난|전년도|예전")
+_PAST_CONCESSIVE = regex.compile(r"(?:있었|하였|했|였|었|았|되었|됐)(?:으나|지만|는데|던)")
+_REFORMED = regex.compile(r"개선|보완|해소|시정|바로잡|폐지|삭제|개정|없도록|않도록|금지")
+_PAST_CASE = regex.compile(r"사례|관행|문제|있었|하였음|였음|었음|했음")
 
 
 # a line that ends in a finished sentence with no full stop ("… 수용함", "… 사업임", "… 한다"); 포함/책임
@@ -146,6 +154,26 @@ def _applicability(ctx: CheckContext) -> tuple[bool, str]:
     return True, f"{what} — 과업심의위원회는 모든 SW사업에 적용"
 
 
+def _past_case(doc, s: int, e: int) -> bool:
+    """The span tells of an earlier project or a past practice, not a clause of this RFP: a previous
+    project named in a 현황 / 경과 part, a past case told in such a part ("… 사례가 있었음"), or a past
+    practice said to be reformed ("종전에는 … 하였으나 금번 사업은 이를 개선함")."""
+    if previous_project_mention(doc, Match(s, e, (), -1, -1)):
+        return True
+    a, b = doc.sentence_span(s, e)
+    sent = "".join(doc.text[a:b].split())
+    sec = doc.section_at(s)
+    in_state = sec is not None and any(
+        _STATE_TITLE.search("".join(node.title.split())) for node in sec.path()
+    )
+    if in_state and _PAST_CASE.search(sent) and (_PAST_WORD.search(sent) or _PAST_CONCESSIVE.search(sent)):
+        return True
+    c = _PAST_CONCESSIVE.search(sent)
+    return bool(
+        c is not None and _PAST_WORD.search(sent[:c.start()]) and _REFORMED.search(sent[c.end():])
+    )
+
+
 def _violations(ctx: CheckContext) -> list[tuple[int, int, str, int]]:
     doc = ctx.doc
     compact = doc.compact
@@ -160,6 +188,8 @@ def _violations(ctx: CheckContext) -> list[tuple[int, int, str, int]]:
 
     def add(cs: int, ce: int, why: str, clause_start: int = -1) -> None:
         s, e = doc.span_from_compact(cs, ce)
+        if _past_case(doc, s, e):
+            return
         lo = doc.span_from_compact(clause_start, clause_start + 1)[0] if 0 <= clause_start < cs else -1
         out.append((s, e, why, lo))
 

@@ -10,7 +10,7 @@ from rfpcheck.pipeline.model import Document, Finding
 
 from .common import kinds, load_lexicon, section_kind, won
 from .context import CheckContext, Match
-from .gates import dedupe, development_scope, iter_named, negotiation_scope, same_block
+from .gates import NON_NEGOTIATION, dedupe, development_scope, iter_named, negotiation_scope, same_block
 from .registry import C, Rule
 
 RULE = Rule(
@@ -108,6 +108,18 @@ def _cell_patterns() -> tuple["regex.Pattern", "regex.Pattern"]:
 _NUMBER_CELL = regex.compile(r"^(?P<n>100|[0-9]{1,2})(?:\.0+)?(?:%|점)?$")
 
 
+_QUANT_CELL = regex.compile(r"^정량(?:적)?(?:평가)?(?:\((?:%|점)\))?$")
+_QUAL_CELL = regex.compile(r"^정성(?:적)?(?:평가)?(?:\((?:%|점)\))?$")
+
+
+def _subtotal_columns(row: dict) -> list:
+    """The 정량 and 정성 columns of a header row with no single 기술 column ("구분 | 정량평가 | 정성평가 |
+    가격평가 | 계"): the technical share is their sum."""
+    qn = next((k for k, (c, _) in row.items() if _QUANT_CELL.match(c)), None)
+    ql = next((k for k, (c, _) in row.items() if _QUAL_CELL.match(c)), None)
+    return [qn, ql] if qn is not None and ql is not None else []
+
+
 def _column_shares(doc: Document) -> list[tuple[int, Match]]:
     """Shares read from the columns of a table: a row with a 기술 cell and a 가격 cell, and a later row
     with a number under each ("평가 구분 | 기술 | 가격 | 계" / "배점 | 90 | 10 | 100")."""
@@ -127,17 +139,21 @@ def _column_shares(doc: Document) -> list[tuple[int, Match]]:
             row = cells[(t, r)]
             tc = next((k for k, (c, _) in row.items() if tech_rx.match(c)), None)
             pc = next((k for k, (c, _) in row.items() if price_rx.match(c)), None)
-            if tc is None or pc is None:
+            tech_cols = [tc] if tc is not None else _subtotal_columns(row)
+            if not tech_cols or pc is None:
                 continue
             for r2 in rows[i + 1: i + 4]:
                 nxt = cells[(t, r2)]
-                tm = _NUMBER_CELL.match(nxt.get(tc, ("", None))[0])
+                tms = [_NUMBER_CELL.match(nxt.get(k, ("", None))[0]) for k in tech_cols]
                 pm = _NUMBER_CELL.match(nxt.get(pc, ("", None))[0])
-                if tm and pm and int(tm.group("n")) + int(pm.group("n")) == 100:
+                if all(tms) and pm:
+                    tech = sum(int(x.group("n")) for x in tms)
+                    if tech + int(pm.group("n")) != 100:
+                        continue
                     first = min(nxt.values(), key=lambda x: x[1].start)[1]
                     last = max(nxt.values(), key=lambda x: x[1].end)[1]
-                    out.append((int(tm.group("n")), Match(first.start, last.end, (), doc.compact_index(first.start),
-                                                          doc.compact_index(max(first.start, last.end - 1)) + 1)))
+                    out.append((tech, Match(first.start, last.end, (), doc.compact_index(first.start),
+                                            doc.compact_index(max(first.start, last.end - 1)) + 1)))
                     break
             break
     return out
@@ -251,9 +267,38 @@ def _hw_claims(doc: Document) -> list[Match]:
     return out
 
 
+# the award decided by a non-negotiated method, stated as such ("낙찰자 결정: 적격심사", "적격심사에 의한
+# 낙찰자 결정", "조달청 적격심사 세부기준")
+_AWARD_BY = regex.compile(
+    r"낙찰(?:자)?(?:의)?(?:결정|선정)(?:방법|방식)?[:：]?(?:은|는)?(?:적격심사|최저가)|"
+    r"(?:적격심사|최저가)(?:에의한|에따른|에의해|으로|방식(?:으로|에의한)?)(?:낙찰|계약)|"
+    r"적격심사(?:세부)?기준"
+)
+
+
+def inferred_non_negotiation(ctx: CheckContext, rule: Rule) -> Optional[Finding]:
+    """해당없음 when the contract method was inferred, with low confidence, as a non-negotiated one that
+    the document itself states as the way the award is decided, and nothing in the document speaks of a
+    negotiated contract (the inference found no 협상 word and no negotiation step)."""
+    doc = ctx.doc
+    cm = doc.facts.get_fact("contract_method")
+    if not cm.known or cm.source == "given" or cm.value not in NON_NEGOTIATION or cm.confidence >= 0.75:
+        return None
+    if "협상" in doc.compact:
+        return None
+    m = next(iter(ctx.finditer(_AWARD_BY)), None)
+    if m is None:
+        return None
+    return ctx.not_applicable(rule, f"계약방법 {cm.value}(추정): 문서가 낙찰자 결정 방법을 {cm.value}(으)로 밝히고 협상에 의한 "
+                                    "계약을 언급하지 않음 → 해당없음(계약방법은 SW10에서 판단)")
+
+
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     na, applies, _ = negotiation_scope(ctx, RULE)
+    if na is not None:
+        return na
+    na = inferred_non_negotiation(ctx, RULE)
     if na is not None:
         return na
     lex = load_lexicon("sw11")

@@ -10,6 +10,7 @@ from .context import CheckContext
 from .gates import (dedupe, law_list_item, negotiation_scope, previous_project_mention, self_check_row,
                     sentence_compact, window)
 from .registry import C, Rule
+from .sw11_tech_weight import inferred_non_negotiation
 
 RULE = Rule(
     id='SW12',
@@ -35,6 +36,9 @@ _SCORE_AFTER = regex.compile(r"\|?(?:[0-9]{1,2}(\.[0-9])?(점|%)|[\(\[][0-9]{1,2
 def detect(ctx: CheckContext) -> Finding:
     doc = ctx.doc
     na, applies, nsig = negotiation_scope(ctx, RULE)
+    if na is not None:
+        return na
+    na = inferred_non_negotiation(ctx, RULE)
     if na is not None:
         return na
     lex = load_lexicon("sw12")

@@ -355,3 +355,23 @@ def test_a_cost_word_on_a_long_wrapped_line_still_belongs_to_the_clause():
     ])
     f, _ = check_rows(HELD, REQUEST, rows=[["요구사항 번호", "PMR-010"], ["상세 내용", cell]])
     assert f.status == "pass", (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("lines", [
+    # a past practice told in the 현황 chapter, under a sub-heading that names contracts
+    ("Ⅱ. 현황 및 문제점", "2. 종전 계약 방식", "○ 지난 사업에서는 변경된 과업을 계약상대자 부담으로 수행한 사례가 있었음",
+     "Ⅴ. 계약 조건", "1. 과업심의위원회 심의를 거쳐 과업을 확정함(2024.3.)",
+     "2. 계약상대자는 과업 변경 시 과업심의위원회 개최를 요청할 수 있으며 그 결과에 따라 계약금액을 조정함"),
+    # a past practice said to be reformed, wherever it stands
+    ("Ⅴ. 계약 조건", "○ 이전에는 추가 과업을 계약상대자 부담으로 하였으나 본 사업부터 이를 폐지함",
+     "○ 계약상대자는 과업 변경 시 과업심의위원회 개최를 요청할 수 있으며 그 결과에 따라 계약금액을 조정함"),
+])
+def test_past_practice_is_no_clause_of_this_rfp(lines):
+    f, _ = check(*lines)
+    assert f.status != "violation", f.message
+    assert "부담" not in quotes(f)
+
+
+def test_live_clause_in_a_contract_chapter_still_a_violation():
+    f, _ = check("Ⅴ. 계약 조건", "○ 사업 수행 중 추가된 과업은 계약상대자 부담으로 처리한다")
+    assert f.status == "violation"

@@ -293,3 +293,24 @@ def test_certified_product_with_parenthetical_and_quantity_is_bought_in_the_cont
     f, _ = run(detect, "3. 솔루션 도입", clause, kind="SW개발", budget="9억")
     assert f.status == "violation", (f.message, quotes(f))
     assert clause[2:10] in quotes(f)
+
+
+def test_certified_engine_in_a_vertical_requirement_table_is_a_violation():
+    rows = [["요구사항 고유번호", "SWR-011"], ["요구사항 명칭", "지도 엔진 도입"],
+            ["세부 내용", "GS인증(1등급) 지도 엔진 1식을 계약상대자가 납품·설치하여야 함"]]
+    f, _ = run(detect, "3. 시스템 구성 요구사항", rows=rows, kind="SW개발", budget="9억")
+    assert f.status == "violation"
+    assert "GS인증" in quotes(f)
+
+
+def test_purchase_plan_said_to_be_none_is_no_purchase():
+    f, _ = run(detect, "7. 기타", "○ 직접구매 대상 상용SW 구매계획: 해당없음(본 사업은 상용SW 구매를 포함하지 않음)",
+               kind="SW개발", budget="9억")
+    assert f.status == "not_applicable"
+
+
+def test_product_said_to_be_unregistered_is_not_called_certified():
+    f, _ = run(detect, "3. 도입 SW", "- 문서관리 연계 솔루션(디지털서비스몰 등록 제품 아님) 1식 구매·설치함, 추정가 8천만원",
+               kind="SW개발", budget="9억")
+    assert f.status == "violation"
+    assert "GS인증" not in f.message and "8,000만원" in f.message

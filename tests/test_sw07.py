@@ -241,3 +241,12 @@ def test_spreading_to_other_agencies_is_a_sharing_statement(clause, status):
 def test_other_senses_of_boguep_are_no_statement(clause):
     f, _ = run(detect, "3. 요구사항", clause, kind="SW개발", budget="5억")
     assert f.status == "missing", (f.message, quotes(f))
+
+
+@pytest.mark.parametrize("clause", [
+    "- 향후 다른 기관에 확산·배포가 가능하도록 모듈화하여 개발하여야 함",
+    "- 향후 타 지자체에 배포·확산할 수 있도록 표준 구조로 개발함",
+])
+def test_distribution_joined_by_a_middle_dot_is_sharing_intent(clause):
+    f, _ = run(detect, "3. 개발 요구사항", clause, kind="SW개발", budget="5억")
+    assert f.status == "review"

@@ -241,3 +241,27 @@ def test_a_pair_told_in_the_background_part_gives_way_to_the_evaluation_part(hea
                "3. 제안서 평가", NEGO, "○ 기술평가(90%)와 가격평가(10%)를 합산하여 평가함", kind="SW개발", budget="5억")
     assert f.status == "pass"
     assert "80" not in quotes(f)
+
+
+@pytest.mark.parametrize("lines, rows, share", [
+    (("○ 평가 비율 : 기술 8 대 가격 2",), None, 80),
+    (("○ 평가비율은 기술9:가격1로 함",), None, 90),
+    ((), [["평가 부문", "정량평가", "정성평가", "가격평가", "합계"], ["배점(점)", "15", "60", "25", "100"]], 75),
+    ((), [["평가 부문", "정량평가", "정성평가", "가격평가", "합계"], ["배점(점)", "10", "80", "10", "100"]], 90),
+])
+def test_ratio_of_ten_and_quantitative_qualitative_columns(lines, rows, share):
+    f, doc = run(detect, "6. 제안서 평가", NEGO, *lines, rows=rows, kind="SW개발", budget="7억")
+    assert {t for t, _ in read_shares(doc)} == {share}
+    assert f.status == ("pass" if share == 90 else "violation")
+
+
+def test_award_by_eligibility_review_inferred_is_not_applicable():
+    f, doc = run(detect, "6. 낙찰자 선정", "○ 적격심사에 의한 낙찰자 결정", "○ 조달청 물품구매 적격심사 세부기준 적용",
+                 kind="SW개발", budget="4억")
+    assert doc.facts.get_fact("contract_method").source != "given"
+    assert f.status == "not_applicable" and "적격심사" in f.applies
+
+
+def test_eligibility_review_word_beside_a_negotiation_keeps_the_rule():
+    f, _ = run(detect, "6. 제안서 평가", NEGO, "○ 하도급 적격심사 기준은 별도로 정함", kind="SW개발", budget="5억")
+    assert f.status == "missing"

@@ -129,3 +129,9 @@ def test_an_earlier_evaluation_recalled_in_the_history_is_not_evidence():
                kind="SW개발", budget="5억")
     assert f.status == "missing"
     assert "1단계" not in quotes(f)
+
+
+def test_award_by_eligibility_review_inferred_is_not_applicable():
+    f, _ = run(detect, "6. 낙찰자 결정", "○ 낙찰자 결정방법: 적격심사", "○ 평가기준: 조달청 적격심사 세부기준",
+               kind="SW개발", budget="4억")
+    assert f.status == "not_applicable"
