@@ -38,6 +38,7 @@ _ELEMENT_KO = {
 
 # services that work with the agency's data whatever they buy
 _SERVICE_KINDS = {"ISP컨설팅", "연구용역", "감리PMO", "유지관리운영", "DB구축", "비SW"}
+_GOODS_KINDS = {"상용SW구매", "HW인프라"}
 
 
 def _supply_only(ctx: CheckContext, lex) -> "str | None":
@@ -48,7 +49,10 @@ def _supply_only(ctx: CheckContext, lex) -> "str | None":
     excluded one — "설치와 현장 지원은 포함하지 않는다" — does not count)."""
     doc = ctx.doc
     ks = kinds(doc)
-    if not ks or doc.facts.get_fact("project_kinds").source == "given" or set(ks) & _SERVICE_KINDS:
+    # a given 사업유형 is trusted as it stands, except a purchase of goods only (상용SW구매·HW인프라),
+    # which still needs the text's own signs that nothing is installed on site
+    given = doc.facts.get_fact("project_kinds").source == "given"
+    if not ks or (given and not set(ks) <= _GOODS_KINDS) or set(ks) & _SERVICE_KINDS:
         return None
     dev, sup = ms.development_mentions(doc), ms.supply_mentions(doc)
     if dev > 5 or sup <= max(2, dev):
@@ -62,10 +66,11 @@ def _supply_only(ctx: CheckContext, lex) -> "str | None":
 def _site_work(ctx: CheckContext, lex) -> list:
     """Work on the agency's systems or premises the contract asks for, without work it excludes
     ("설치 작업 없이 …", "…설치는 포함하지 않는다") or leaves to the agency ("설치는 발주기관이 자체
-    수행한다")."""
+    수행한다", "설치는 기관 담당자가 직접 수행", "발주기관 담당자가 설치한다")."""
     doc = ctx.doc
     s = doc.compact
     none, agency = lex.rx("site_work_none"), lex.rx("site_work_agency")
+    agency_before = lex.rx("site_work_agency_before")
     out = []
     for m in ms.find(ctx, lex.rx("site_work"), skip_kinds=("toc", "evaluation", "proposal_guide", "current"),
                      drop_negated=True, limit=10):
@@ -73,6 +78,8 @@ def _site_work(ctx: CheckContext, lex) -> list:
             continue
         if agency.search(ms.subclause_compact(doc, m)[1][:20]):
             continue
+        if agency_before.search(s[max(0, m.compact_start - 20):m.compact_start]):
+            continue  # "발주기관 담당자가 설치한다"
         out.append(m)
     return out
 

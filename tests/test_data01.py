@@ -224,3 +224,28 @@ def test_guideline_applied_on_a_line_with_other_laws_still_counts():
     f, _ = check(DB, "○ 「전자정부법」과 「공공기관의 데이터베이스 표준화 지침」을 준수하여 DB를 설계할 것", QUAL)
     assert f.status == "pass", f.message
     assert "표준화 지침" in quotes(f)
+
+
+@pytest.mark.parametrize("line", [
+    "○ 기존 3개 시스템의 데이터를 신규 DB로 이관한다",
+    "○ 민원·상담 이력 데이터를 통합 데이터베이스에 적재한다",
+    "○ 신규 DB로 기존 업무 데이터를 전환한다",
+])
+def test_data_moved_into_a_new_database_is_db_work(line):
+    f, _ = check(line, "○ 관련 법령: 전자정부법, 공공기관의 데이터베이스 표준화 지침", section="SFR-001 기능 요구사항")
+    assert f.status != "not_applicable", (f.status, f.applies)
+
+
+@pytest.mark.parametrize("line", [
+    "○ 구축 완료 후 업무규칙 기반 값 검증을 수행한다",
+    "○ 데이터 품질 수준(오류율)을 측정하여 보고한다",
+    "○ 적재한 DB의 오류율을 산출하여 제출한다",
+])
+def test_other_wordings_of_a_quality_diagnosis(line):
+    f, _ = check(DB, STD, line)
+    assert f.status == "pass", (f.status, f.message)
+
+
+def test_input_value_validation_is_not_a_quality_diagnosis():
+    f, _ = check(DB, STD, "○ 모든 입력값 검증을 수행하여 시큐어코딩 기준을 지킨다")
+    assert f.status != "pass", (f.status, f.message)

@@ -79,10 +79,41 @@ def test_mid_scale_without_sensitivity_or_linkage_is_not_applicable():
     assert "120,000명" in f.message and "민감·고유식별정보" in f.applies
 
 
-def test_a_scale_for_linkage_without_its_sign_needs_review():
+def test_a_scale_below_a_million_without_linkage_or_sensitive_data_is_not_applicable():
     f, _ = check("○ 회원 약 70만 명의 예약 정보를 관리한다")
-    assert f.status == "review"
-    assert "연계" in f.message
+    assert f.status == "not_applicable", (f.status, f.applies)
+    assert "700,000" in f.message and "연계" in f.applies
+
+
+@pytest.mark.parametrize("line", [
+    "○ 가입 회원 약 85만명(성명, 연락처, 전자우편)이며 주민등록번호·건강정보는 받지 않음",
+    "○ 이용자 수 약 62만 명, 수집 항목은 아이디·이메일·휴대전화번호로 한정",
+])
+def test_half_to_one_million_members_without_sensitive_data_or_linkage(line):
+    f, _ = check(line, "○ 회원 관리 기능을 다시 개발한다")
+    assert f.status == "not_applicable", (f.status, f.applies)
+
+
+def test_a_stated_linkage_below_half_a_million_still_asks_for_the_combined_size():
+    f, _ = check("○ 회원 약 30만 명의 정보를 타 기관 시스템과 연계하여 조회한다")
+    assert f.status in ("review", "missing"), (f.status, f.applies)
+    assert f.status != "not_applicable"
+
+
+@pytest.mark.parametrize("line", [
+    "○ 「개인정보 보호법」 제33조에 따른 평가는 지정 평가기관을 통해 설계 완료 전에 실시한다",
+    "○ 개인정보보호법 제33조제1항에 의한 평가를 받고 그 결과를 개발 산출물에 반영하여야 함",
+])
+def test_a_statute_anchored_bare_assessment_is_the_pia(line):
+    f, _ = check("○ 정보주체 약 180만명의 예약 정보를 처리한다", line)
+    assert f.status == "pass", (f.status, f.message)
+    assert "제33조" in quotes(f)
+
+
+def test_another_laws_article_33_assessment_is_not_the_pia():
+    f, _ = check("○ 정보주체 약 180만명의 예약 정보를 처리한다",
+                 "○ 전자정부법 제33조에 따른 평가는 별도로 실시한다")
+    assert f.status == "missing", (f.status, f.message)
 
 
 def test_public_members_without_scale_need_review():
@@ -611,5 +642,5 @@ def test_a_count_of_linked_data_is_a_count_of_data_subjects(line, n):
 
 def test_a_count_of_data_without_linkage_stays_below_the_general_bar():
     f, _ = check("○ 약 55만 명의 고용·복지 이력 정보를 조회하는 화면을 개발한다")
-    assert f.status == "review", (f.status, f.applies)
+    assert f.status == "not_applicable", (f.status, f.applies)
     assert "550,000" in f.message

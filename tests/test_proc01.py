@@ -165,3 +165,19 @@ def test_an_earlier_phase_briefing_in_the_history_is_not_this_projects_briefing(
     # the same briefing sentence about this project counts
     f, _ = build_run(detect, "○ 본 사업 제안요청 설명회는 2025. 4. 2. 14:00 본청 회의실에서 개최함", head=head)
     assert f.status == "pass", (f.status, f.message)
+
+
+@pytest.mark.parametrize("line", [
+    "○ 입찰 참가 희망업체 대상 과업 안내회: 2025. 5. 7.(수) 10:00 누리시청 별관 2층 세미나실",
+    "○ 사업 설명회: 2025년 4월 2일(수) 오후 2시, 온라인 화상회의",
+    "○ 입찰 설명회는 2025. 4. 9.(수) 14:00 본청 5층 대회의실에서 개최함",
+    "○ 현장 설명회: 2025. 4. 3.(목) 10:00, 누리시 하수처리장 관리동 회의실",
+])
+def test_briefings_under_other_names_pass(line):
+    f, _ = check(line)
+    assert f.status == "pass", (f.status, f.message)
+
+
+def test_a_guidance_session_that_is_not_held_is_missing():
+    f, _ = check("○ 과업 안내회는 개최하지 않음")
+    assert f.status == "missing", (f.status, f.message)

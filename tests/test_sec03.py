@@ -248,3 +248,30 @@ def test_mail_ban_or_file_server_pledge_is_not_the_end_of_project_return(line):
     f, _ = check(PLEDGE, LEAK, line)
     assert f.status == "missing", quotes(f)
     assert "사업 종료 시 자료 회수·삭제" in f.message
+
+
+@pytest.mark.parametrize("line", [
+    "○ 설치는 기관 담당자가 직접 수행하며 공급사는 라이선스 증서만 납품한다",
+    "○ 공급자는 라이선스 키만 전달하고 발주기관 담당자가 업무용 PC에 설치한다",
+])
+def test_installation_left_to_the_agencys_staff_is_supply_only(line):
+    f, _ = purchase(line)
+    assert f.status == "not_applicable", (f.status, f.applies)
+
+
+def test_installation_by_the_supplier_beside_agency_staff_still_applies():
+    f, _ = purchase("○ 공급사는 기관 담당자 입회하에 업무용 PC에 설치하고 라이선스를 등록한다")
+    assert f.status == "missing", (f.status, f.applies)
+
+
+def test_a_given_goods_purchase_still_reads_the_text_for_site_work():
+    def given(line):
+        head = ["구 매 규 격 서", "사업명 : 누리시 문서편집 소프트웨어 라이선스 구매", "Ⅰ. 구매 개요",
+                "○ 구매예산: 90,000,000원(부가세 포함)", "Ⅱ. 구매 내역", "품명 | 수량",
+                "문서편집 소프트웨어 영구 라이선스 | 300카피", line]
+        doc = build_document("sample.txt", "txt", [RawBlock(t) for t in head])
+        segment(doc)
+        infer_facts(doc, {"사업유형": "상용SW"})
+        return detect(CheckContext(doc))
+    assert given("○ 설치는 발주기관 직원이 직접 한다").status == "not_applicable"
+    assert given("○ 공급사가 기관을 방문하여 설치하고 교육한다").status == "missing"
