@@ -14,6 +14,8 @@ from .gates import (dedupe, development_scope, evaluation_scope, law_list_item, 
 from .spans import row_cells, row_span
 from .registry import C, Rule
 
+_CLOSE_PAREN = regex.compile(r"[)）]")
+
 RULE = Rule(
     id='SW10',
     title='협상에 의한 계약 · 경쟁적 대화',
@@ -125,7 +127,7 @@ def _names_a_law(ctx: CheckContext, m: Match) -> bool:
         return True  # run across table cells ("시행령 제43조 | 협상에 의한 계약"): a row, not a sentence
     phrase = _METHOD_PHRASE.search(compact, m.compact_start, m.compact_end + 12)
     if phrase is not None and _ARTICLE_OPEN.search(compact, max(0, phrase.start() - 12), phrase.start()):
-        close = regex.compile(r"[)）]").search(compact, phrase.end(), phrase.end() + 8)
+        close = _CLOSE_PAREN.search(compact, phrase.end(), phrase.end() + 8)
         after = compact[close.end(): close.end() + 40] if close else ""
         after = after.split("|")[0]
         return not lex.rx("applied").match(after) and not regex.match(r"[^。○●□■◦❍ㅇ\-]{0,25}?(?:추진|체결|결정|선정|적용|실시)(?:한다|함|하며|하여|된다|됨)", after)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from docbuild import build_doc
 
 from rfpcheck.checks.context import CheckContext
 from rfpcheck.checks.sw05_workplace import detect
@@ -92,13 +93,7 @@ def test_missing_says_what_was_looked_for():
 # -- wordings of on-site demands, bans on remote work, table rows and compliant look-alikes -------
 
 def _rows_doc(rows: list[list[str]], *before: str, name: str = DEV):
-    raws = [RawBlock(t) for t in ("제 안 요 청 서", f"사업명 : {name}", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용", *before)]
-    for r, cells in enumerate(rows):
-        for col, cell in enumerate(cells):
-            raws.append(RawBlock(cell, kind="table_cell", table=0, row=r, col=col))
-    doc = build_document("rows.txt", "txt", raws)
-    segment(doc)
-    infer_facts(doc, {})
+    doc = build_doc(*before, rows=rows, head=["제 안 요 청 서", f"사업명 : {name}", "Ⅰ. 사업 개요", "Ⅲ. 제안요청 내용"])
     return detect(CheckContext(doc)), doc
 
 

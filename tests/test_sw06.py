@@ -3,6 +3,7 @@ clauses that only look like ownership statements."""
 from __future__ import annotations
 
 import pytest
+from docbuild import build_doc
 
 from rfpcheck.checks.context import CheckContext
 from rfpcheck.checks.sw06_ip import detect
@@ -262,12 +263,7 @@ def test_request_routes_in_other_endings_soften_sole_ownership(route):
 # -- the issuer's type word as the owner, general terms with a bracketed kind, a written 반출 request ---
 
 def _titled(title: str, *lines: str, rows: list[list[str]] | None = None):
-    raws = [RawBlock(t) for t in (title, "Ⅰ. 사업 개요", "가. 사업기간: 계약일로부터 6개월", "Ⅵ. 계약 조건", *lines)]
-    for r, cells in enumerate(rows or []):
-        raws += [RawBlock(c, kind="table_cell", table=0, row=r, col=k) for k, c in enumerate(cells)]
-    doc = build_document("titled.txt", "txt", raws)
-    segment(doc)
-    infer_facts(doc, {})
+    doc = build_doc(*lines, rows=rows, head=[title, "Ⅰ. 사업 개요", "가. 사업기간: 계약일로부터 6개월", "Ⅵ. 계약 조건"])
     return detect(CheckContext(doc)), doc
 
 
